@@ -1,0 +1,304 @@
+import { generateNKeysBetween } from "fractional-indexing";
+import * as Y from "yjs";
+import { BoardInputError } from "./errors";
+import { newId } from "./ids";
+import { compareRanked, placeAt, type Ranked, rankAfterLast } from "./rank";
+import {
+  getRoots,
+  type ItemMap,
+  LANE_KINDS,
+  type LaneKind,
+  MAX_DESCRIPTION_LENGTH,
+  SCHEMA_VERSION,
+} from "./schema";
+import { diffText, normaliseTitle } from "./text";
+
+// Every exported function here is one named change to a board, run as exactly one transaction.
+
+/** The lanes a new board starts with. */
+export const DEFAULT_LANES: readonly { title: string; kind: LaneKind }[] = [
+  { title: "Backlog", kind: "backlog" },
+  { title: "In progress", kind: "active" },
+  { title: "Done", kind: "done" },
+];
+
+function str(map: ItemMap, key: string): string {
+  const value = map.get(key);
+  return typeof value === "string" ? value : "";
+}
+
+function lanesInOrder(doc: Y.Doc): Ranked[] {
+  const ranked: Ranked[] = [];
+  getRoots(doc).lanes.forEach((lane, id) => {
+    ranked.push({ id, rank: str(lane, "rank") });
+  });
+  return ranked.sort(compareRanked);
+}
+
+function cardsOfLane(doc: Y.Doc, laneId: string): Ranked[] {
+  const ranked: Ranked[] = [];
+  getRoots(doc).cards.forEach((card, id) => {
+    if (card.get("laneId") === laneId && card.get("archived") !== true)
+      ranked.push({ id, rank: str(card, "rank") });
+  });
+  return ranked.sort(compareRanked);
+}
+
+function requireLane(doc: Y.Doc, laneId: string): ItemMap {
+  const lane = getRoots(doc).lanes.get(laneId);
+  if (!lane) throw new BoardInputError("lane_not_found", `There is no lane ${laneId} on this board.`);
+  return lane;
+}
+
+function requireCard(doc: Y.Doc, cardId: string): ItemMap {
+  const card = getRoots(doc).cards.get(cardId);
+  if (!card) throw new BoardInputError("card_not_found", `There is no card ${cardId} on this board.`);
+  return card;
+}
+
+function applyRespacing(items: Y.Map<ItemMap>, respaced: ReadonlyMap<string, string>): void {
+  for (const [id, rank] of respaced) items.get(id)?.set("rank", rank);
+}
+
+/** Seeds a new board: title, schema version and the default lanes. */
+export function initBoard(doc: Y.Doc, { title }: { title: string }, origin?: unknown): void {
+  const boardTitle = normaliseTitle(title, "board title");
+  doc.transact(() => {
+    const { meta, lanes } = getRoots(doc);
+    meta.set("title", boardTitle);
+    meta.set("schemaVersion", SCHEMA_VERSION);
+    const ranks = generateNKeysBetween(null, null, DEFAULT_LANES.length);
+    DEFAULT_LANES.forEach(({ title: laneTitle, kind }, i) => {
+      const id = newId();
+      lanes.set(
+        id,
+        new Y.Map<unknown>([
+          ["id", id],
+          ["title", laneTitle],
+          ["rank", ranks[i]],
+          ["kind", kind],
+        ]),
+      );
+    });
+  }, origin);
+}
+
+/** Renames the board. */
+export function renameBoard(doc: Y.Doc, title: string, origin?: unknown): void {
+  const boardTitle = normaliseTitle(title, "board title");
+  doc.transact(() => getRoots(doc).meta.set("title", boardTitle), origin);
+}
+
+/** Adds a lane at the right-hand end and returns its id. */
+export function createLane(
+  doc: Y.Doc,
+  { title, kind = "active" }: { title: string; kind?: LaneKind },
+  origin?: unknown,
+): string {
+  const laneTitle = normaliseTitle(title, "lane title");
+  if (!LANE_KINDS.includes(kind))
+    throw new BoardInputError("lane_kind_invalid", `Unknown lane kind ${kind}.`);
+  const id = newId();
+  doc.transact(() => {
+    const rank = rankAfterLast(lanesInOrder(doc));
+    getRoots(doc).lanes.set(
+      id,
+      new Y.Map<unknown>([
+        ["id", id],
+        ["title", laneTitle],
+        ["rank", rank],
+        ["kind", kind],
+      ]),
+    );
+  }, origin);
+  return id;
+}
+
+/** Renames a lane. */
+export function renameLane(doc: Y.Doc, laneId: string, title: string, origin?: unknown): void {
+  const laneTitle = normaliseTitle(title, "lane title");
+  doc.transact(() => requireLane(doc, laneId).set("title", laneTitle), origin);
+}
+
+/** Sets or clears (null) a lane's work-in-progress limit. */
+export function setLaneWipLimit(doc: Y.Doc, laneId: string, limit: number | null, origin?: unknown): void {
+  if (limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > 999)) {
+    throw new BoardInputError("wip_limit_invalid", "A WIP limit is a whole number from 1 to 999.");
+  }
+  doc.transact(() => {
+    const lane = requireLane(doc, laneId);
+    if (limit === null) lane.delete("wipLimit");
+    else lane.set("wipLimit", limit);
+  }, origin);
+}
+
+/** Moves a lane to position `index` (0 = leftmost) among the lanes. */
+export function moveLane(doc: Y.Doc, laneId: string, index: number, origin?: unknown): void {
+  doc.transact(() => {
+    const lane = requireLane(doc, laneId);
+    const { rank, respaced } = placeAt(lanesInOrder(doc), index, laneId);
+    applyRespacing(getRoots(doc).lanes, respaced);
+    lane.set("rank", rank);
+  }, origin);
+}
+
+/**
+ * Deletes a lane. Its cards are not lost: they move to `moveCardsTo` when given, otherwise they
+ * are archived (restorable from the archive).
+ */
+export function deleteLane(
+  doc: Y.Doc,
+  laneId: string,
+  { moveCardsTo }: { moveCardsTo?: string } = {},
+  origin?: unknown,
+): void {
+  doc.transact(() => {
+    requireLane(doc, laneId);
+    if (moveCardsTo !== undefined) requireLane(doc, moveCardsTo);
+    const { lanes, cards } = getRoots(doc);
+    const now = Date.now();
+    for (const { id } of cardsOfLane(doc, laneId)) {
+      const card = cards.get(id) as ItemMap;
+      if (moveCardsTo !== undefined) {
+        card.set("laneId", moveCardsTo);
+        card.set("rank", rankAfterLast(cardsOfLane(doc, moveCardsTo)));
+      } else {
+        card.set("archived", true);
+      }
+      card.set("updatedAt", now);
+    }
+    lanes.delete(laneId);
+  }, origin);
+}
+
+/** Adds a card at the bottom of a lane (or at `index`) and returns its id. */
+export function createCard(
+  doc: Y.Doc,
+  { laneId, title, by, index }: { laneId: string; title: string; by: string; index?: number },
+  origin?: unknown,
+): string {
+  const cardTitle = normaliseTitle(title, "card title");
+  const id = newId();
+  doc.transact(() => {
+    requireLane(doc, laneId);
+    const siblings = cardsOfLane(doc, laneId);
+    const { rank, respaced } =
+      index === undefined
+        ? { rank: rankAfterLast(siblings), respaced: new Map() }
+        : placeAt(siblings, index, id);
+    const { cards } = getRoots(doc);
+    applyRespacing(cards, respaced);
+    const now = Date.now();
+    cards.set(
+      id,
+      new Y.Map<unknown>([
+        ["id", id],
+        ["title", cardTitle],
+        ["description", new Y.Text()],
+        ["laneId", laneId],
+        ["rank", rank],
+        ["createdBy", by],
+        ["createdAt", now],
+        ["updatedAt", now],
+        ["archived", false],
+      ]),
+    );
+  }, origin);
+  return id;
+}
+
+/** Renames a card. */
+export function renameCard(doc: Y.Doc, cardId: string, title: string, origin?: unknown): void {
+  const cardTitle = normaliseTitle(title, "card title");
+  doc.transact(() => {
+    const card = requireCard(doc, cardId);
+    if (card.get("title") === cardTitle) return;
+    card.set("title", cardTitle);
+    card.set("updatedAt", Date.now());
+  }, origin);
+}
+
+/**
+ * Makes a card's description read `value`, changing only the span that differs so that a
+ * collaborator typing elsewhere in the same description keeps every letter.
+ */
+export function setCardDescription(doc: Y.Doc, cardId: string, value: string, origin?: unknown): void {
+  if (value.length > MAX_DESCRIPTION_LENGTH) {
+    throw new BoardInputError(
+      "description_too_long",
+      `A description is at most ${MAX_DESCRIPTION_LENGTH} characters.`,
+    );
+  }
+  doc.transact(() => {
+    const card = requireCard(doc, cardId);
+    let text = card.get("description");
+    if (!(text instanceof Y.Text)) {
+      text = new Y.Text();
+      card.set("description", text);
+    }
+    const yText = text as Y.Text;
+    const splice = diffText(yText.toString(), value);
+    if (!splice) return;
+    if (splice.remove > 0) yText.delete(splice.index, splice.remove);
+    if (splice.insert.length > 0) yText.insert(splice.index, splice.insert);
+    card.set("updatedAt", Date.now());
+  }, origin);
+}
+
+/**
+ * Moves a card to position `index` of lane `laneId` (index counted without the card itself).
+ * Lane and rank are written together, in one transaction.
+ */
+export function moveCard(
+  doc: Y.Doc,
+  { cardId, laneId, index }: { cardId: string; laneId: string; index: number },
+  origin?: unknown,
+): void {
+  doc.transact(() => {
+    const card = requireCard(doc, cardId);
+    requireLane(doc, laneId);
+    const { rank, respaced } = placeAt(cardsOfLane(doc, laneId), index, cardId);
+    const { cards } = getRoots(doc);
+    applyRespacing(cards, respaced);
+    card.set("laneId", laneId);
+    card.set("rank", rank);
+    card.set("updatedAt", Date.now());
+  }, origin);
+}
+
+/** Archives a card: it leaves the board but can be restored. */
+export function archiveCard(doc: Y.Doc, cardId: string, origin?: unknown): void {
+  doc.transact(() => {
+    const card = requireCard(doc, cardId);
+    card.set("archived", true);
+    card.set("updatedAt", Date.now());
+  }, origin);
+}
+
+/** Restores an archived card to the bottom of its lane (or of the first lane if its lane is gone). */
+export function restoreCard(doc: Y.Doc, cardId: string, origin?: unknown): void {
+  doc.transact(() => {
+    const card = requireCard(doc, cardId);
+    const { lanes } = getRoots(doc);
+    let laneId = str(card, "laneId");
+    if (!lanes.has(laneId)) {
+      const first = lanesInOrder(doc)[0];
+      if (!first) throw new BoardInputError("no_lanes", "Add a lane before restoring a card.");
+      laneId = first.id;
+      card.set("laneId", laneId);
+    }
+    card.set("rank", rankAfterLast(cardsOfLane(doc, laneId)));
+    card.set("archived", false);
+    card.set("updatedAt", Date.now());
+  }, origin);
+}
+
+/** Deletes a card for good, with its comment thread. */
+export function deleteCard(doc: Y.Doc, cardId: string, origin?: unknown): void {
+  doc.transact(() => {
+    requireCard(doc, cardId);
+    const { cards, comments } = getRoots(doc);
+    cards.delete(cardId);
+    comments.delete(cardId);
+  }, origin);
+}

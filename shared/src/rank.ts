@@ -1,0 +1,59 @@
+import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
+
+/** Anything ordered by a fractional rank key, ties broken by id. */
+export interface Ranked {
+  readonly id: string;
+  readonly rank: string;
+}
+
+/** Orders two ranked items the same way on every peer: by rank key (code-unit order), then by id. */
+export function compareRanked(a: Ranked, b: Ranked): number {
+  if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return 0;
+}
+
+/** A rank key after every item of an ordered list. */
+export function rankAfterLast(sorted: readonly Ranked[]): string {
+  return generateKeyBetween(sorted.at(-1)?.rank ?? null, null);
+}
+
+/** Where a moved item goes: its own new rank, plus new ranks for neighbours that had to be spread apart. */
+export interface Placement {
+  readonly rank: string;
+  readonly respaced: ReadonlyMap<string, string>;
+}
+
+/**
+ * Computes the rank that puts `movingId` at `index` of `sorted` (a list in display order, which may
+ * contain the moving item itself). Concurrent inserts can leave neighbours with equal keys; when
+ * the target gap has no room, that run of equal keys is spread to distinct keys in the same move.
+ */
+export function placeAt(sorted: readonly Ranked[], index: number, movingId: string): Placement {
+  const others = sorted.filter((item) => item.id !== movingId);
+  const at = Math.max(0, Math.min(index, others.length));
+  const before = others[at - 1];
+  const after = others[at];
+  if (!before || !after || before.rank < after.rank) {
+    return { rank: generateKeyBetween(before?.rank ?? null, after?.rank ?? null), respaced: new Map() };
+  }
+  // before.rank === after.rank: spread the whole run of that key between its distinct neighbours.
+  const tied = before.rank;
+  let first = at - 1;
+  while (first > 0 && others[first - 1]?.rank === tied) first--;
+  let last = at;
+  while (last < others.length - 1 && others[last + 1]?.rank === tied) last++;
+  const lower = others[first - 1]?.rank ?? null;
+  const upper = others[last + 1]?.rank ?? null;
+  // One key per tied item plus one for the moving item, in display order.
+  const keys = generateNKeysBetween(lower, upper, last - first + 2);
+  const respaced = new Map<string, string>();
+  let key = 0;
+  let rank = "";
+  for (let i = first; i <= last; i++) {
+    if (i === at) rank = keys[key++] as string;
+    respaced.set((others[i] as Ranked).id, keys[key++] as string);
+  }
+  if (at > last) rank = keys[key++] as string;
+  return { rank, respaced };
+}

@@ -1,0 +1,90 @@
+import type * as Y from "yjs";
+
+/** The document schema version this code reads and writes (DESIGN §4). */
+export const SCHEMA_VERSION = 1;
+
+/** Names of the board document's root types: a public contract that importers and bots rely on. */
+export const ROOT = {
+  meta: "meta",
+  lanes: "lanes",
+  cards: "cards",
+  goals: "goals",
+  feedback: "feedback",
+  comments: "comments",
+  session: "session",
+  decisions: "decisions",
+} as const;
+
+/** The kinds of lane a board can have; `backlog` and `done` let views tell open work from finished work. */
+export const LANE_KINDS = ["backlog", "active", "done"] as const;
+/** One of LANE_KINDS. */
+export type LaneKind = (typeof LANE_KINDS)[number];
+
+/** Longest title of a board, lane or card, in characters. */
+export const MAX_TITLE_LENGTH = 500;
+/** Longest card description, in characters. */
+export const MAX_DESCRIPTION_LENGTH = 20_000;
+
+/** A Y.Map holding one lane or card; its values are primitives or Y types. */
+export type ItemMap = Y.Map<unknown>;
+
+/** The typed root types of one board document. */
+export interface BoardRoots {
+  meta: Y.Map<unknown>;
+  lanes: Y.Map<ItemMap>;
+  cards: Y.Map<ItemMap>;
+  goals: Y.Map<ItemMap>;
+  feedback: Y.Map<ItemMap>;
+  comments: Y.Map<Y.Array<unknown>>;
+  session: Y.Map<unknown>;
+  decisions: Y.Array<unknown>;
+}
+
+/** Returns the board's root types, defining them locally so they read consistently on every peer. */
+export function getRoots(doc: Y.Doc): BoardRoots {
+  return {
+    meta: doc.getMap(ROOT.meta),
+    lanes: doc.getMap<ItemMap>(ROOT.lanes),
+    cards: doc.getMap<ItemMap>(ROOT.cards),
+    goals: doc.getMap<ItemMap>(ROOT.goals),
+    feedback: doc.getMap<ItemMap>(ROOT.feedback),
+    comments: doc.getMap<Y.Array<unknown>>(ROOT.comments),
+    session: doc.getMap(ROOT.session),
+    decisions: doc.getArray(ROOT.decisions),
+  };
+}
+
+/** A lane as the views read it: plain, readonly, with its cards in display order. */
+export interface Lane {
+  readonly id: string;
+  readonly title: string;
+  readonly rank: string;
+  readonly kind: LaneKind;
+  readonly wipLimit: number | null;
+  /** Ids of the lane's live (not archived) cards, in display order. */
+  readonly cardIds: readonly string[];
+}
+
+/** A card as the views read it: plain and readonly. */
+export interface Card {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** The lane the card shows in: its stored lane, or the first lane when that lane was deleted concurrently. */
+  readonly laneId: string;
+  readonly rank: string;
+  readonly createdBy: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly archived: boolean;
+}
+
+/** The whole board as plain readonly data, the one thing React renders from. */
+export interface Board {
+  readonly title: string;
+  readonly schemaVersion: number;
+  readonly lanes: readonly Lane[];
+  readonly cards: ReadonlyMap<string, Card>;
+  /** Archived cards, most recently changed first. */
+  readonly archived: readonly Card[];
+}
