@@ -1,0 +1,89 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+
+/** An open better-sqlite3 connection, shared by every SQLite store built on the same file. */
+export type SqliteDatabase = Database.Database;
+
+/**
+ * The schema, one SQL script per version, applied in order and never edited once released:
+ * a later change is a new entry at the end.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  // 1: board documents (a snapshot per board plus the updates appended after it).
+  `CREATE TABLE board_snapshots (
+     board_id TEXT PRIMARY KEY,
+     state BLOB NOT NULL,
+     upto_seq INTEGER NOT NULL
+   );
+   CREATE TABLE board_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX board_updates_board_seq ON board_updates (board_id, seq);`,
+  // 2: board records.
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX boards_created_at ON boards (created_at);`,
+];
+
+/** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens (creating it and its directory if needed) the database `file`, or an in-memory one for
+ * ':memory:', sets the pragmas and brings the schema up to date.
+ *
+ * WAL with `synchronous=NORMAL`: a transaction is in the WAL file (the OS page cache) when
+ * `commit` returns, so it survives the process being killed (even with SIGKILL); only an OS crash
+ * or power loss can drop the last commits before a checkpoint, which the single-machine default
+ * accepts in exchange for no fsync per write.
+ */
+export function openSqlite(file: string): SqliteDatabase {
+  const inMemory = file === ":memory:" || file === "";
+  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    db.pragma("foreign_keys = ON");
+    migrateSqlite(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** Applies the migrations `db` has not seen yet, each in its own transaction; refuses a schema newer than this code. */
+export function migrateSqlite(db: SqliteDatabase, migrations: readonly string[] = SQLITE_MIGRATIONS): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    applied_at INTEGER NOT NULL
+  )`);
+  const currentVersion = db.prepare<[], { version: number | null }>(
+    "SELECT max(version) AS version FROM schema_migrations",
+  );
+  const record = db.prepare<[number, number]>(
+    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+  );
+  const found = currentVersion.get()?.version ?? 0;
+  if (found > migrations.length) {
+    throw new Error(`database schema is at version ${found}, newer than this server's ${migrations.length}`);
+  }
+  for (let index = 0; index < migrations.length; index++) {
+    const version = index + 1;
+    const sql = migrations[index] as string;
+    // IMMEDIATE takes the write lock first, so two processes opening the file together apply each step once.
+    db.transaction(() => {
+      if ((currentVersion.get()?.version ?? 0) >= version) return;
+      db.exec(sql);
+      record.run(version, Date.now());
+    }).immediate();
+  }
+}
