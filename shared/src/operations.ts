@@ -155,6 +155,12 @@ export function deleteLane(
   doc.transact(() => {
     requireLane(doc, laneId);
     if (moveCardsTo !== undefined) requireLane(doc, moveCardsTo);
+    if (getRoots(doc).lanes.size === 1) {
+      throw new BoardInputError(
+        "last_lane",
+        "A board keeps at least one lane; add another before deleting this one.",
+      );
+    }
     const { lanes, cards } = getRoots(doc);
     const now = Date.now();
     for (const { id } of cardsOfLane(doc, laneId)) {

@@ -13,9 +13,18 @@ export function compareRanked(a: Ranked, b: Ranked): number {
   return 0;
 }
 
+/**
+ * A stored rank as a bound for key generation. A rank reads as "" while its newest value is still
+ * in flight (Yjs applies a delete before the insert that replaced it has arrived); such an item
+ * sorts first and counts as the start of the list.
+ */
+function bound(rank: string | undefined): string | null {
+  return rank ? rank : null;
+}
+
 /** A rank key after every item of an ordered list. */
 export function rankAfterLast(sorted: readonly Ranked[]): string {
-  return generateKeyBetween(sorted.at(-1)?.rank ?? null, null);
+  return generateKeyBetween(bound(sorted.at(-1)?.rank), null);
 }
 
 /** Where a moved item goes: its own new rank, plus new ranks for neighbours that had to be spread apart. */
@@ -35,7 +44,7 @@ export function placeAt(sorted: readonly Ranked[], index: number, movingId: stri
   const before = others[at - 1];
   const after = others[at];
   if (!before || !after || before.rank < after.rank) {
-    return { rank: generateKeyBetween(before?.rank ?? null, after?.rank ?? null), respaced: new Map() };
+    return { rank: generateKeyBetween(bound(before?.rank), bound(after?.rank)), respaced: new Map() };
   }
   // before.rank === after.rank: spread the whole run of that key between its distinct neighbours.
   const tied = before.rank;
@@ -43,8 +52,8 @@ export function placeAt(sorted: readonly Ranked[], index: number, movingId: stri
   while (first > 0 && others[first - 1]?.rank === tied) first--;
   let last = at;
   while (last < others.length - 1 && others[last + 1]?.rank === tied) last++;
-  const lower = others[first - 1]?.rank ?? null;
-  const upper = others[last + 1]?.rank ?? null;
+  const lower = bound(others[first - 1]?.rank);
+  const upper = bound(others[last + 1]?.rank);
   // One key per tied item plus one for the moving item, in display order.
   const keys = generateNKeysBetween(lower, upper, last - first + 2);
   const respaced = new Map<string, string>();

@@ -75,6 +75,7 @@ function assemble(
   const firstLaneId = laneFields[0]?.id;
   const byLane = new Map<string, Card[]>(laneFields.map((lane) => [lane.id, []]));
   const archived: Card[] = [];
+  const unplaced: Card[] = [];
   for (const card of cards.values()) {
     if (card.archived) {
       archived.push(card);
@@ -82,8 +83,10 @@ function assemble(
     }
     const bucket =
       byLane.get(card.laneId) ?? (firstLaneId === undefined ? undefined : byLane.get(firstLaneId));
-    bucket?.push(card);
+    if (bucket) bucket.push(card);
+    else unplaced.push(card);
   }
+  unplaced.sort(compareRanked);
   archived.sort((a, b) => b.updatedAt - a.updatedAt || compareRanked(a, b));
   const previousLanes = new Map(previous?.lanes.map((lane) => [lane.id, lane]));
   const lanes = laneFields.map((fields): Lane => {
@@ -108,6 +111,7 @@ function assemble(
     lanes,
     cards,
     archived,
+    unplaced,
   };
 }
 

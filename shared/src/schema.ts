@@ -87,4 +87,6 @@ export interface Board {
   readonly cards: ReadonlyMap<string, Card>;
   /** Archived cards, most recently changed first. */
   readonly archived: readonly Card[];
+  /** Live cards with no lane to show in: only when every lane was deleted concurrently. Views offer to restore them. */
+  readonly unplaced: readonly Card[];
 }
