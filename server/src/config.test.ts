@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+describe("loadConfig", () => {
+  it("fills every default from an empty environment", () => {
+    const config = loadConfig({}, "/srv/converge");
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe("0.0.0.0");
+    expect(config.dataDir).toBe("/srv/converge/data");
+    expect(config.allowedOrigins).toEqual([]);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.limits).toMatchObject({
+      maxMessageBytes: 8 * 1024 * 1024,
+      maxDocBytes: 64 * 1024 * 1024,
+      messagesPerSecond: 300,
+      messageBurst: 600,
+      maxBufferedBytes: 8 * 1024 * 1024,
+      pingIntervalMs: 30_000,
+      roomIdleMs: 30_000,
+      compactAfterUpdates: 500,
+    });
+    expect(config.clientDist).toMatch(/client\/dist$/);
+  });
+
+  it("parses numbers, lists and treats empty values as unset", () => {
+    const config = loadConfig({
+      PORT: "0",
+      MESSAGES_PER_SECOND: "10",
+      ALLOWED_ORIGINS: "https://a.example, https://b.example,",
+      REDIS_URL: "",
+      LOG_LEVEL: "silent",
+    });
+    expect(config.port).toBe(0);
+    expect(config.limits.messageBurst).toBe(20);
+    expect(config.allowedOrigins).toEqual(["https://a.example", "https://b.example"]);
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.logLevel).toBe("silent");
+  });
+
+  it.each([
+    ["PORT", "70000"],
+    ["PORT", "abc"],
+    ["MAX_MESSAGE_BYTES", "-1"],
+    ["LOG_LEVEL", "loud"],
+    ["ALLOWED_ORIGINS", "not a url"],
+    ["DATABASE_URL", "nope"],
+  ])("refuses %s=%s with an error naming the variable", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});

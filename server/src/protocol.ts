@@ -1,0 +1,213 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+
+/** Top-level y-websocket message types: the first varuint of every frame. */
+export const MessageType = {
+  /** A y-protocols sync message (step 1, step 2 or update). */
+  sync: 0,
+  /** A y-protocols awareness update (presence). */
+  awareness: 1,
+  /** A y-protocols auth message; the server sends "permission denied" to a viewer that tries to write. */
+  auth: 2,
+  /** A request for every awareness state the other side knows. */
+  queryAwareness: 3,
+} as const;
+/** One of the top-level y-websocket message types. */
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** Sub-types of a sync message, as in y-protocols/sync. */
+export const SyncType = {
+  /** "Here is my state vector; send me what I lack." */
+  step1: 0,
+  /** The answer to step 1: everything the asker lacks. */
+  step2: 1,
+  /** A live document update. */
+  update: 2,
+} as const;
+/** One of the sync sub-types. */
+export type SyncType = (typeof SyncType)[keyof typeof SyncType];
+
+/** Sub-types of an auth message, as in y-protocols/auth. */
+export const AuthType = {
+  /** The client may not do what it tried; a reason string follows. */
+  permissionDenied: 0,
+} as const;
+
+/**
+ * WebSocket close codes the server uses. 44xx codes mirror HTTP 4xx and tell the stock y-websocket client not to
+ * reconnect; 4500 and the standard 10xx codes are transient, so the client retries.
+ */
+export const CloseCode = {
+  /** The server is shutting down or restarting; reconnect later. */
+  goingAway: 1001,
+  /** The server failed to handle a message it accepted (a bug, logged); the client may reconnect. */
+  internalError: 1011,
+  /** A frame larger than the configured maximum message size (sent by `ws` itself via maxPayload). */
+  messageTooBig: 1009,
+  /** A frame that is not a well-formed y-websocket message, or an update that cannot be applied safely. */
+  malformed: 4400,
+  /** The principal may not do this (e.g. a viewer that keeps sending document updates). */
+  notAllowed: 4403,
+  /** The board does not exist. */
+  unknownBoard: 4404,
+  /** The socket does not read what it is sent; its outgoing buffer passed the limit. */
+  slowConsumer: 4408,
+  /** Applying the update would take the document past the maximum document size. */
+  documentTooLarge: 4413,
+  /** More messages per second than the rate limit allows. */
+  tooManyMessages: 4429,
+  /** The board's stored state could not be loaded; nothing was sent or written. */
+  loadFailed: 4500,
+} as const;
+/** One of the server's close codes. */
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** The reason sent with the auth "permission denied" message to a viewer that tries to write. */
+export const PERMISSION_DENIED_REASON = "permission-denied";
+
+/** How many refused writes a viewer may attempt before its socket is closed with `CloseCode.notAllowed`. */
+export const VIEWER_WRITE_ATTEMPTS_BEFORE_CLOSE = 3;
+
+/** A decoded client-to-server message: a discriminated union on `type`. */
+export type ClientMessage =
+  | { type: "sync-step-1"; stateVector: Uint8Array }
+  | { type: "sync-step-2"; update: Uint8Array }
+  | { type: "sync-update"; update: Uint8Array }
+  | { type: "awareness"; update: Uint8Array }
+  | { type: "query-awareness" };
+
+/** Thrown by `decodeClientMessage` for a frame that is not a well-formed client message; `message` is the close reason. */
+export class ProtocolError extends Error {
+  override readonly name = "ProtocolError";
+}
+
+/**
+ * Decodes one binary frame from a client, checking the message type, sync sub-type, every varint and that no bytes
+ * trail the message; throws ProtocolError otherwise. The payloads (update, awareness bytes) are checked later.
+ */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  if (frame.byteLength === 0) throw new ProtocolError("empty frame");
+  const decoder = decoding.createDecoder(frame);
+  const messageType = readVarUint(decoder, "message type");
+  let message: ClientMessage;
+  switch (messageType) {
+    case MessageType.sync: {
+      const syncType = readVarUint(decoder, "sync message type");
+      const payload = readVarUint8Array(decoder, "sync payload");
+      if (syncType === SyncType.step1) message = { type: "sync-step-1", stateVector: payload };
+      else if (syncType === SyncType.step2) message = { type: "sync-step-2", update: payload };
+      else if (syncType === SyncType.update) message = { type: "sync-update", update: payload };
+      else throw new ProtocolError(`unknown sync message type ${syncType}`);
+      break;
+    }
+    case MessageType.awareness:
+      message = { type: "awareness", update: readVarUint8Array(decoder, "awareness payload") };
+      break;
+    case MessageType.queryAwareness:
+      message = { type: "query-awareness" };
+      break;
+    case MessageType.auth:
+      throw new ProtocolError("auth messages are sent by the server only");
+    default:
+      throw new ProtocolError(`unknown message type ${messageType}`);
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError("trailing bytes after the message");
+  return message;
+}
+
+/** One entry of an awareness update. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The parsed JSON state; null means the client left. */
+  state: unknown;
+}
+
+/** Decodes an awareness update fully (count, ids, clocks, JSON states, no trailing bytes) or throws ProtocolError. */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = readVarUint(decoder, "awareness entry count");
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = readVarUint(decoder, "awareness client id");
+    const clock = readVarUint(decoder, "awareness clock");
+    const json = readVarString(decoder, "awareness state");
+    let state: unknown;
+    try {
+      state = JSON.parse(json);
+    } catch (error) {
+      throw new ProtocolError(`awareness state is not JSON: ${(error as Error).message}`);
+    }
+    entries.push({ clientId, clock, state });
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError("trailing bytes after the awareness update");
+  return entries;
+}
+
+/** Encodes a sync step 1 frame carrying `stateVector`. */
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array<ArrayBuffer> {
+  return encodeSync(SyncType.step1, stateVector);
+}
+
+/** Encodes a sync step 2 frame carrying `update`. */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array<ArrayBuffer> {
+  return encodeSync(SyncType.step2, update);
+}
+
+/** Encodes a sync update frame carrying `update`. */
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array<ArrayBuffer> {
+  return encodeSync(SyncType.update, update);
+}
+
+/** Encodes an awareness frame carrying an encoded awareness update. */
+export function encodeAwareness(update: Uint8Array): Uint8Array<ArrayBuffer> {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return toBytes(encoder);
+}
+
+/** Encodes the auth "permission denied" frame with `reason`. */
+export function encodePermissionDenied(reason: string = PERMISSION_DENIED_REASON): Uint8Array<ArrayBuffer> {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.auth);
+  encoding.writeVarUint(encoder, AuthType.permissionDenied);
+  encoding.writeVarString(encoder, reason);
+  return toBytes(encoder);
+}
+
+function encodeSync(syncType: SyncType, payload: Uint8Array): Uint8Array<ArrayBuffer> {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
+  return toBytes(encoder);
+}
+
+function toBytes(encoder: encoding.Encoder): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(encoding.toUint8Array(encoder));
+}
+
+function readVarUint(decoder: decoding.Decoder, what: string): number {
+  try {
+    return decoding.readVarUint(decoder);
+  } catch (error) {
+    throw new ProtocolError(`truncated or invalid ${what}: ${(error as Error).message}`);
+  }
+}
+
+function readVarUint8Array(decoder: decoding.Decoder, what: string): Uint8Array {
+  try {
+    return decoding.readVarUint8Array(decoder);
+  } catch (error) {
+    throw new ProtocolError(`truncated ${what}: ${(error as Error).message}`);
+  }
+}
+
+function readVarString(decoder: decoding.Decoder, what: string): string {
+  try {
+    return decoding.readVarString(decoder);
+  } catch (error) {
+    throw new ProtocolError(`truncated ${what}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,452 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Logger } from "../logger";
+import {
+  CloseCode,
+  decodeAwarenessUpdate,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+  ProtocolError,
+} from "../protocol";
+import type { DocStore } from "../store";
+import { checkUpdate, type UpdateCheck } from "./checkUpdate";
+
+/** Who is behind a socket, as `authorize` decided at upgrade time. */
+export interface Principal {
+  userId: string;
+  name: string;
+  canWrite: boolean;
+}
+
+/** What a room needs from a connected socket: an id for logs and awareness ownership, and a way to send frames. */
+export interface RoomPeer {
+  readonly id: string;
+  readonly principal: Principal;
+  /** Sends one frame; never throws (a failing socket closes itself). */
+  send(frame: Uint8Array<ArrayBuffer>): void;
+}
+
+/** The outcome of offering a client's update to a room: applied, or refused with the close code to use. */
+export type UpdateResult = { ok: true } | { ok: false; code: CloseCode; reason: string };
+
+/** Transaction origin of changes the server makes itself (seeding, renames); they are stored and broadcast. */
+export const SERVER_ORIGIN = Symbol("server");
+/** Transaction origin of the stored state being loaded; those changes are already stored. */
+const LOAD_ORIGIN = Symbol("load");
+
+/** A room's dependencies and limits. */
+export interface RoomOptions {
+  boardId: string;
+  store: DocStore;
+  logger: Logger;
+  maxDocBytes: number;
+  compactAfterUpdates: number;
+  /** Backoff between failed store writes: starts at `initialMs`, doubles up to `maxMs`. */
+  retry?: { initialMs: number; maxMs: number };
+}
+
+interface QueuedUpdate {
+  peer: RoomPeer;
+  update: Uint8Array;
+  resolve(result: UpdateResult): void;
+}
+
+/**
+ * One board's live document and presence while anyone is connected. Updates are validated, applied, appended to the
+ * store once per event-loop turn (merged), and only then broadcast as one frame: nothing is shown before it is kept.
+ */
+export class Room {
+  readonly boardId: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly #options: RoomOptions;
+  readonly #log: Logger;
+  readonly #retry: { initialMs: number; maxMs: number };
+  readonly #peers = new Map<string, RoomPeer>();
+  /** Awareness client ids each peer has announced, removed when the peer leaves. */
+  readonly #awarenessOwners = new Map<string, Set<number>>();
+
+  /** Applied to the document, not yet stored (including a batch whose append is in flight). */
+  #pending: Uint8Array[] = [];
+  #pendingBytes = 0;
+  /** Client updates that arrived while an append was in flight; applied when it settles. */
+  #inbox: QueuedUpdate[] = [];
+  #inboxBytes = 0;
+  #appending = false;
+  #compacting = false;
+  #flushTimer: NodeJS.Immediate | undefined;
+  #retryTimer: NodeJS.Timeout | undefined;
+  #retryDelay: number;
+  #failedAttempts = 0;
+  /** Run synchronously the moment the document holds nothing unstored. */
+  #onStored: Array<() => void> = [];
+  /** Resolved when nothing is pending, queued or in flight (for unload and shutdown). */
+  #onIdle: Array<() => void> = [];
+
+  #storedBytes: number;
+  #lastSeq: number;
+  #updatesSinceSnapshot: number;
+  /** The step 2 frame for a joiner with an empty state vector, valid until the next applied update. */
+  #fullStateFrame: Uint8Array<ArrayBuffer> | null = null;
+  #destroyed = false;
+
+  /** Loads a board's stored state into a new room; throws (writing nothing) if the store cannot be read. */
+  static async load(options: RoomOptions): Promise<Room> {
+    const stored = await options.store.load(options.boardId);
+    const doc = new Y.Doc();
+    try {
+      doc.transact(() => {
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+      }, LOAD_ORIGIN);
+    } catch (error) {
+      doc.destroy();
+      throw new Error(`stored state of board ${options.boardId} could not be applied`, { cause: error });
+    }
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+      options.logger.error(
+        { boardId: options.boardId },
+        "stored state has missing dependencies; serving what applied",
+      );
+    }
+    return new Room(options, doc, stored);
+  }
+
+  private constructor(
+    options: RoomOptions,
+    doc: Y.Doc,
+    stored: { lastSeq: number; byteSize: number; updatesSinceSnapshot: number },
+  ) {
+    this.#options = options;
+    this.boardId = options.boardId;
+    this.#log = options.logger.child({ boardId: options.boardId });
+    this.#retry = options.retry ?? { initialMs: 100, maxMs: 5_000 };
+    this.#retryDelay = this.#retry.initialMs;
+    this.#storedBytes = stored.byteSize;
+    this.#lastSeq = stored.lastSeq;
+    this.#updatesSinceSnapshot = stored.updatesSinceSnapshot;
+    this.doc = doc;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    doc.on("update", this.#onDocUpdate);
+    this.awareness.on("update", this.#onAwarenessUpdate);
+  }
+
+  /** How many sockets are in the room. */
+  get peerCount(): number {
+    return this.#peers.size;
+  }
+
+  /** Bytes the store holds for this board plus what is applied but not yet stored. */
+  get docBytes(): number {
+    return this.#storedBytes + this.#pendingBytes;
+  }
+
+  /** Adds a socket and sends it the server's sync step 1, then every known awareness state. */
+  join(peer: RoomPeer): void {
+    this.#assertAlive();
+    this.#peers.set(peer.id, peer);
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const awareness = this.awarenessFrame();
+    if (awareness) peer.send(awareness);
+  }
+
+  /** Removes a socket and the awareness states it announced (telling everyone else they left). */
+  leave(peer: RoomPeer): void {
+    if (!this.#peers.delete(peer.id)) return;
+    const owned = this.#awarenessOwners.get(peer.id);
+    this.#awarenessOwners.delete(peer.id);
+    if (owned && owned.size > 0 && !this.#destroyed) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], SERVER_ORIGIN);
+    }
+  }
+
+  /** Checks an update against the document without applying it (used for viewers, whose writes are dropped). */
+  inspect(update: Uint8Array): UpdateCheck {
+    return checkUpdate(this.doc, update);
+  }
+
+  /**
+   * Validates and applies a client's update (queued behind an in-flight append, so the document never runs ahead of
+   * the store by more than one turn); refuses gapped or undecodable updates and ones that would pass the size limit.
+   */
+  receiveUpdate(peer: RoomPeer, update: Uint8Array): Promise<UpdateResult> {
+    this.#assertAlive();
+    if (this.docBytes + this.#inboxBytes + update.byteLength > this.#options.maxDocBytes) {
+      return Promise.resolve({
+        ok: false,
+        code: CloseCode.documentTooLarge,
+        reason: "update would make the document too large",
+      });
+    }
+    if (!this.#appending) return Promise.resolve(this.#apply(peer, update));
+    return new Promise((resolve) => {
+      this.#inbox.push({ peer, update, resolve });
+      this.#inboxBytes += update.byteLength;
+    });
+  }
+
+  /**
+   * Answers a client's sync step 1 with step 2 once everything applied so far is stored, so no one is ever sent
+   * data the store has not kept. Throws ProtocolError for a malformed state vector.
+   */
+  replyToStep1(peer: RoomPeer, stateVector: Uint8Array): Promise<void> {
+    let vector: Map<number, number>;
+    try {
+      vector = Y.decodeStateVector(stateVector);
+    } catch (error) {
+      throw new ProtocolError(`malformed state vector: ${(error as Error).message}`);
+    }
+    return new Promise((resolve) => {
+      this.#whenStored(() => {
+        if (this.#peers.has(peer.id)) {
+          peer.send(
+            vector.size === 0
+              ? this.#fullState()
+              : encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)),
+          );
+        }
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Applies a client's awareness update after decoding it fully (ProtocolError for bad bytes) and relays the change
+   * to every other socket.
+   */
+  receiveAwareness(peer: RoomPeer, update: Uint8Array): void {
+    this.#assertAlive();
+    const entries = decodeAwarenessUpdate(update);
+    // Accounts issue: stamp `peer.principal` onto each entry's `user` here, so presence identity comes from the server.
+    if (entries.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  /** Every known awareness state as one frame, or null when nobody has announced one. */
+  awarenessFrame(): Uint8Array<ArrayBuffer> | null {
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length === 0) return null;
+    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+  }
+
+  /** Resolves once nothing is pending, queued or being written (retrying failed writes meanwhile). */
+  flush(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#onIdle.push(resolve);
+      this.#scheduleFlush();
+      this.#settle();
+    });
+  }
+
+  /** Frees the document and presence; the room must be flushed and empty. */
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    if (this.#flushTimer) clearImmediate(this.#flushTimer);
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.doc.off("update", this.#onDocUpdate);
+    this.awareness.off("update", this.#onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.#peers.clear();
+    for (const queued of this.#inbox) {
+      queued.resolve({ ok: false, code: CloseCode.goingAway, reason: "room closed" });
+    }
+    this.#inbox = [];
+  }
+
+  #apply(peer: RoomPeer, update: Uint8Array): UpdateResult {
+    const check = checkUpdate(this.doc, update);
+    if (!check.ok) return { ok: false, code: CloseCode.malformed, reason: check.reason };
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      this.#log.error({ err: error, socketId: peer.id }, "update passed validation but failed to apply");
+      return { ok: false, code: CloseCode.malformed, reason: "update could not be applied" };
+    } finally {
+      this.#dropParkedStructs(peer);
+    }
+    return { ok: true };
+  }
+
+  /** What Yjs parked as pending was never integrated or emitted; drop it so it is never stored or served. */
+  #dropParkedStructs(peer: RoomPeer): void {
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) return;
+    this.#log.error({ socketId: peer.id }, "update left pending structs after validation; dropped them");
+    store.pendingStructs = null;
+    store.pendingDs = null;
+  }
+
+  readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return;
+    this.#fullStateFrame = null;
+    this.#pending.push(update);
+    this.#pendingBytes += update.byteLength;
+    this.#scheduleFlush();
+  };
+
+  readonly #onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (changed.length === 0) return;
+    const sender = this.#peerOf(origin);
+    if (sender) {
+      let owned = this.#awarenessOwners.get(sender.id);
+      if (!owned) {
+        owned = new Set();
+        this.#awarenessOwners.set(sender.id, owned);
+      }
+      for (const id of change.added) owned.add(id);
+      for (const id of change.updated) owned.add(id);
+      for (const id of change.removed) owned.delete(id);
+    }
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.#peers.values()) {
+      if (peer !== sender) peer.send(frame);
+    }
+  };
+
+  #peerOf(origin: unknown): RoomPeer | undefined {
+    if (typeof origin !== "object" || origin === null || !("id" in origin) || typeof origin.id !== "string") {
+      return undefined;
+    }
+    const peer = this.#peers.get(origin.id);
+    return peer === origin ? peer : undefined;
+  }
+
+  #fullState(): Uint8Array<ArrayBuffer> {
+    this.#fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    return this.#fullStateFrame;
+  }
+
+  #whenStored(callback: () => void): void {
+    this.#onStored.push(callback);
+    this.#settle();
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushTimer || this.#retryTimer || this.#appending || this.#compacting || this.#destroyed)
+      return;
+    if (this.#pending.length === 0) return;
+    this.#flushTimer = setImmediate(() => {
+      this.#flushTimer = undefined;
+      void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#appending || this.#compacting || this.#destroyed || this.#pending.length === 0) return;
+    const batch = this.#pending;
+    const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
+    this.#pending = [merged];
+    this.#pendingBytes = merged.byteLength;
+    this.#appending = true;
+    let seq: number;
+    try {
+      seq = await this.#options.store.append(this.boardId, merged);
+    } catch (error) {
+      this.#appending = false;
+      this.#onWriteFailed(error, merged.byteLength);
+      this.#drainInbox();
+      return;
+    }
+    this.#appending = false;
+    this.#pending.shift();
+    this.#pendingBytes -= merged.byteLength;
+    this.#storedBytes += merged.byteLength;
+    this.#lastSeq = seq;
+    this.#updatesSinceSnapshot++;
+    if (this.#failedAttempts > 0)
+      this.#log.info({ attempts: this.#failedAttempts }, "store write succeeded after retries");
+    this.#failedAttempts = 0;
+    this.#retryDelay = this.#retry.initialMs;
+    if (!this.#destroyed) {
+      const frame = encodeSyncUpdate(merged);
+      for (const peer of this.#peers.values()) peer.send(frame);
+    }
+    // Before anything else is applied: the document now equals the store, so waiting step 2 replies go out now.
+    this.#settle();
+    this.#maybeCompact();
+    this.#drainInbox();
+    this.#scheduleFlush();
+    this.#settle();
+  }
+
+  #onWriteFailed(error: unknown, bytes: number): void {
+    this.#failedAttempts++;
+    const delay = this.#retryDelay;
+    this.#retryDelay = Math.min(this.#retryDelay * 2, this.#retry.maxMs);
+    this.#log.error(
+      { err: error, attempt: this.#failedAttempts, retryInMs: delay, bytes, peers: this.#peers.size },
+      "store append failed; updates kept in memory and not broadcast yet",
+    );
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.#scheduleFlush();
+    }, delay);
+  }
+
+  #maybeCompact(): void {
+    if (this.#compacting || this.#destroyed || this.#pending.length > 0) return;
+    if (this.#updatesSinceSnapshot < this.#options.compactAfterUpdates) return;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const uptoSeq = this.#lastSeq;
+    this.#compacting = true;
+    const started = performance.now();
+    this.#options.store.compact(this.boardId, snapshot, uptoSeq).then(
+      () => {
+        this.#compacting = false;
+        if (this.#lastSeq === uptoSeq) {
+          this.#storedBytes = snapshot.byteLength;
+          this.#updatesSinceSnapshot = 0;
+        }
+        this.#log.debug(
+          { uptoSeq, bytes: snapshot.byteLength, ms: Math.round(performance.now() - started) },
+          "compacted",
+        );
+        this.#scheduleFlush();
+        this.#settle();
+      },
+      (error: unknown) => {
+        this.#compacting = false;
+        this.#log.warn({ err: error, uptoSeq }, "compaction failed; will try again after the next append");
+        this.#scheduleFlush();
+        this.#settle();
+      },
+    );
+  }
+
+  #drainInbox(): void {
+    const queued = this.#inbox;
+    this.#inbox = [];
+    this.#inboxBytes = 0;
+    for (const item of queued) {
+      item.resolve(
+        this.#destroyed
+          ? { ok: false, code: CloseCode.goingAway, reason: "room closed" }
+          : this.#apply(item.peer, item.update),
+      );
+    }
+  }
+
+  /** Runs the waiters whose condition holds: stored (nothing applied is unstored) and idle (nothing in flight either). */
+  #settle(): void {
+    if (this.#appending || this.#pending.length > 0) return;
+    const stored = this.#onStored;
+    this.#onStored = [];
+    for (const callback of stored) callback();
+    if (this.#compacting || this.#inbox.length > 0 || this.#pending.length > 0) return;
+    const idle = this.#onIdle;
+    this.#onIdle = [];
+    for (const resolve of idle) resolve();
+  }
+
+  #assertAlive(): void {
+    if (this.#destroyed) throw new Error(`room ${this.boardId} was unloaded`);
+  }
+}

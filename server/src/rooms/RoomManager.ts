@@ -1,0 +1,169 @@
+import type { Logger } from "../logger";
+import type { DocStore } from "../store";
+import { Room } from "./Room";
+
+/** What the room manager needs: the store, a logger and the room limits. */
+export interface RoomManagerOptions {
+  store: DocStore;
+  logger: Logger;
+  maxDocBytes: number;
+  compactAfterUpdates: number;
+  /** Grace period a room with no sockets stays loaded. */
+  roomIdleMs: number;
+  retry?: { initialMs: number; maxMs: number };
+}
+
+interface Entry {
+  readonly boardId: string;
+  /** Sockets (or server tasks) holding the room, counted from the moment they ask, before it has loaded. */
+  refs: number;
+  readonly ready: Promise<Room>;
+  room: Room | null;
+  idleTimer: NodeJS.Timeout | undefined;
+  unloading: boolean;
+}
+
+/**
+ * Owns the rooms: loads each board once however many sockets arrive together (they share one load promise), unloads
+ * it after an idle grace period once it is flushed, and never creates a room whose load failed.
+ */
+export class RoomManager {
+  readonly #options: RoomManagerOptions;
+  readonly #entries = new Map<string, Entry>();
+  #closing = false;
+
+  constructor(options: RoomManagerOptions) {
+    this.#options = options;
+  }
+
+  /** Number of rooms loaded or loading. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** The room if it is loaded, for tests and diagnostics. */
+  peek(boardId: string): Room | undefined {
+    return this.#entries.get(boardId)?.room ?? undefined;
+  }
+
+  /**
+   * Takes a reference to a board's room, loading it if needed (concurrent callers share one load); rejects with the
+   * store's error if the load fails, in which case no reference is held. Pair every success with `release`.
+   */
+  async acquire(boardId: string): Promise<Room> {
+    if (this.#closing) throw new Error("server is shutting down");
+    const entry = this.#entries.get(boardId) ?? this.#startLoad(boardId);
+    entry.refs++;
+    if (entry.idleTimer) {
+      clearTimeout(entry.idleTimer);
+      entry.idleTimer = undefined;
+    }
+    try {
+      return await entry.ready;
+    } catch (error) {
+      entry.refs--;
+      throw error;
+    }
+  }
+
+  /** Drops a reference taken by `acquire`; the last one starts the idle timer. */
+  release(boardId: string): void {
+    const entry = this.#entries.get(boardId);
+    if (!entry || entry.refs === 0) return;
+    entry.refs--;
+    if (entry.refs === 0 && entry.room) this.#startIdleTimer(entry);
+  }
+
+  /** Runs `change` on the board's live document (loading it if needed) and resolves once the change is stored. */
+  async change(boardId: string, change: (room: Room) => void): Promise<void> {
+    const room = await this.acquire(boardId);
+    try {
+      change(room);
+      await room.flush();
+    } finally {
+      this.release(boardId);
+    }
+  }
+
+  /** Flushes and frees every room (waiting at most `timeoutMs` for stores that keep failing); used at shutdown. */
+  async closeAll(timeoutMs = 5_000): Promise<void> {
+    this.#closing = true;
+    const entries = [...this.#entries.values()];
+    await Promise.all(entries.map((entry) => this.#closeEntry(entry, timeoutMs)));
+  }
+
+  async #closeEntry(entry: Entry, timeoutMs: number): Promise<void> {
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    let room: Room;
+    try {
+      room = await entry.ready;
+    } catch {
+      return; // a failed load was already logged and left nothing to flush
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), timeoutMs);
+    });
+    const late = await Promise.race([room.flush().then(() => false), timedOut]);
+    clearTimeout(timer);
+    if (late)
+      this.#options.logger.error({ boardId: entry.boardId }, "shutdown: room could not be flushed in time");
+    this.#entries.delete(entry.boardId);
+    room.destroy();
+  }
+
+  #startLoad(boardId: string): Entry {
+    const { store, logger, maxDocBytes, compactAfterUpdates, retry } = this.#options;
+    const started = performance.now();
+    const entry: Entry = {
+      boardId,
+      refs: 0,
+      room: null,
+      idleTimer: undefined,
+      unloading: false,
+      ready: Room.load({
+        boardId,
+        store,
+        logger,
+        maxDocBytes,
+        compactAfterUpdates,
+        ...(retry ? { retry } : {}),
+      }).then(
+        (room) => {
+          entry.room = room;
+          logger.debug({ boardId, ms: Math.round(performance.now() - started) }, "room loaded");
+          if (entry.refs === 0) this.#startIdleTimer(entry);
+          return room;
+        },
+        (error: unknown) => {
+          if (this.#entries.get(boardId) === entry) this.#entries.delete(boardId);
+          logger.error({ err: error, boardId }, "room failed to load; nothing will be written for it");
+          throw error;
+        },
+      ),
+    };
+    this.#entries.set(boardId, entry);
+    return entry;
+  }
+
+  #startIdleTimer(entry: Entry): void {
+    if (entry.idleTimer || entry.unloading || this.#closing) return;
+    entry.idleTimer = setTimeout(() => {
+      entry.idleTimer = undefined;
+      void this.#unload(entry);
+    }, this.#options.roomIdleMs);
+  }
+
+  /** Flushes first; a socket that joins meanwhile cancels the unload and keeps the same room. */
+  async #unload(entry: Entry): Promise<void> {
+    const room = entry.room;
+    if (!room || entry.refs > 0 || entry.unloading) return;
+    entry.unloading = true;
+    await room.flush();
+    entry.unloading = false;
+    if (entry.refs > 0 || this.#closing) return;
+    this.#entries.delete(entry.boardId);
+    room.destroy();
+    this.#options.logger.debug({ boardId: entry.boardId }, "room unloaded");
+  }
+}

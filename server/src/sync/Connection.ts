@@ -1,0 +1,226 @@
+import { WebSocket } from "ws";
+import type { Limits } from "../config";
+import type { Logger } from "../logger";
+import {
+  type ClientMessage,
+  CloseCode,
+  decodeClientMessage,
+  encodePermissionDenied,
+  ProtocolError,
+  VIEWER_WRITE_ATTEMPTS_BEFORE_CLOSE,
+} from "../protocol";
+import type { Principal, Room, RoomPeer } from "../rooms/Room";
+import type { RoomManager } from "../rooms/RoomManager";
+import { TokenBucket } from "./TokenBucket";
+
+/** What a connection needs besides its socket. */
+export interface ConnectionOptions {
+  id: string;
+  boardId: string;
+  principal: Principal;
+  rooms: RoomManager;
+  logger: Logger;
+  limits: Pick<Limits, "messagesPerSecond" | "messageBurst" | "maxBufferedBytes" | "pingIntervalMs">;
+  /** Called once when the connection is over, whoever ended it. */
+  onClosed?: (connection: Connection) => void;
+}
+
+/** Close reasons travel in a control frame, which allows at most 123 bytes. */
+const MAX_REASON_BYTES = 123;
+
+/**
+ * One WebSocket speaking the y-websocket protocol to one room: decodes and rate-limits frames, handles each socket's
+ * messages strictly in order, guards the outgoing buffer, pings, and turns every failure into a close of this socket
+ * alone.
+ */
+export class Connection implements RoomPeer {
+  readonly id: string;
+  readonly principal: Principal;
+  readonly boardId: string;
+  readonly #ws: WebSocket;
+  readonly #options: ConnectionOptions;
+  readonly #log: Logger;
+  readonly #bucket: TokenBucket;
+  readonly #pingTimer: NodeJS.Timeout;
+  /** Each message is handled after the previous one (and after the room has loaded). */
+  #queue: Promise<void>;
+  #room: Room | null = null;
+  #alive = true;
+  #closed = false;
+  #refusedWrites = 0;
+
+  constructor(ws: WebSocket, options: ConnectionOptions) {
+    this.#ws = ws;
+    this.#options = options;
+    this.id = options.id;
+    this.boardId = options.boardId;
+    this.principal = options.principal;
+    this.#log = options.logger.child({ boardId: options.boardId, socketId: options.id });
+    this.#bucket = new TokenBucket(options.limits.messagesPerSecond, options.limits.messageBurst);
+    ws.on("pong", () => {
+      this.#alive = true;
+    });
+    this.#pingTimer = setInterval(() => this.#ping(), options.limits.pingIntervalMs);
+    this.#queue = this.#join();
+  }
+
+  /** Takes one incoming frame (binary as ArrayBuffer or Uint8Array, text as string). */
+  receive(data: ArrayBuffer | Uint8Array | string | Blob): void {
+    if (this.#closed) return;
+    if (!this.#bucket.take()) {
+      this.close(CloseCode.tooManyMessages, "too many messages");
+      return;
+    }
+    if (typeof data === "string" || !(data instanceof ArrayBuffer || data instanceof Uint8Array)) {
+      this.close(CloseCode.malformed, "only binary frames are accepted");
+      return;
+    }
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(data instanceof Uint8Array ? data : new Uint8Array(data));
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    this.#queue = this.#queue.then(() => this.#handle(message)).catch((error: unknown) => this.#fail(error));
+  }
+
+  /** Sends one frame unless the socket is closed; cuts off a reader whose outgoing buffer passed the limit. */
+  send(frame: Uint8Array<ArrayBuffer>): void {
+    if (this.#closed || this.#ws.readyState !== WebSocket.OPEN) return;
+    if (this.#ws.bufferedAmount > this.#options.limits.maxBufferedBytes) {
+      this.close(CloseCode.slowConsumer, "slow consumer: outgoing buffer full");
+      return;
+    }
+    this.#ws.send(frame, (error) => {
+      if (error) this.#log.debug({ err: error }, "send failed");
+    });
+  }
+
+  /** Closes this socket with a named code and reason and leaves the room; later calls do nothing. */
+  close(code: CloseCode, reason: string): void {
+    if (this.#closed) return;
+    const level = code === CloseCode.goingAway ? "debug" : "warn";
+    this.#log[level]({ code, reason }, "closing socket");
+    this.#dispose();
+    try {
+      this.#ws.close(code, truncateReason(reason));
+    } catch (error) {
+      this.#log.warn({ err: error }, "close failed; terminating");
+      this.#ws.terminate();
+    }
+    // A stalled reader would never complete the closing handshake: drop it now so its buffer is freed.
+    if (code === CloseCode.slowConsumer) this.#ws.terminate();
+  }
+
+  /** Called when the socket has closed (by either side). */
+  closed(): void {
+    this.#dispose();
+  }
+
+  async #join(): Promise<void> {
+    let room: Room;
+    try {
+      room = await this.#options.rooms.acquire(this.boardId);
+    } catch (error) {
+      this.#log.error({ err: error }, "board failed to load");
+      this.close(CloseCode.loadFailed, "board failed to load");
+      return;
+    }
+    if (this.#closed) {
+      this.#options.rooms.release(this.boardId);
+      return;
+    }
+    this.#room = room;
+    room.join(this);
+  }
+
+  async #handle(message: ClientMessage): Promise<void> {
+    const room = this.#room;
+    if (this.#closed || !room) return;
+    switch (message.type) {
+      case "sync-step-1":
+        await room.replyToStep1(this, message.stateVector);
+        return;
+      case "sync-step-2":
+      case "sync-update": {
+        if (!this.principal.canWrite) {
+          this.#refuseWrite(room, message.type, message.update);
+          return;
+        }
+        const result = await room.receiveUpdate(this, message.update);
+        if (!result.ok) this.close(result.code, result.reason);
+        return;
+      }
+      case "awareness":
+        room.receiveAwareness(this, message.update);
+        return;
+      case "query-awareness": {
+        const frame = room.awarenessFrame();
+        if (frame) this.send(frame);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Drops a viewer's update. A step 2 that brings nothing new is the normal sync handshake and is ignored; a real
+   * write is answered once with "permission denied", and repeated attempts close the socket.
+   */
+  #refuseWrite(room: Room, type: "sync-step-2" | "sync-update", update: Uint8Array): void {
+    const check = room.inspect(update);
+    if (!check.ok) {
+      this.close(CloseCode.malformed, check.reason);
+      return;
+    }
+    if (type === "sync-step-2" && !check.hasNewStructs) return;
+    this.#refusedWrites++;
+    if (this.#refusedWrites === 1) this.send(encodePermissionDenied());
+    if (this.#refusedWrites >= VIEWER_WRITE_ATTEMPTS_BEFORE_CLOSE) {
+      this.close(CloseCode.notAllowed, "viewers may not edit this board");
+    }
+  }
+
+  #fail(error: unknown): void {
+    if (error instanceof ProtocolError) {
+      this.close(CloseCode.malformed, error.message);
+      return;
+    }
+    this.#log.error({ err: error }, "message handler failed");
+    this.close(CloseCode.internalError, "message could not be handled");
+  }
+
+  #ping(): void {
+    if (!this.#alive) {
+      this.#log.info("no pong since the last ping; terminating");
+      this.#dispose();
+      this.#ws.terminate();
+      return;
+    }
+    this.#alive = false;
+    try {
+      this.#ws.ping();
+    } catch (error) {
+      this.#log.debug({ err: error }, "ping failed");
+    }
+  }
+
+  #dispose(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#pingTimer);
+    if (this.#room) {
+      this.#room.leave(this);
+      this.#room = null;
+      this.#options.rooms.release(this.boardId);
+    }
+    this.#options.onClosed?.(this);
+  }
+}
+
+function truncateReason(reason: string): string {
+  const bytes = Buffer.from(reason, "utf8");
+  if (bytes.byteLength <= MAX_REASON_BYTES) return reason;
+  const head = bytes.subarray(0, MAX_REASON_BYTES - 3).toString("utf8").replace(/\uFFFD$/, "");
+  return `${head}...`;
+}
