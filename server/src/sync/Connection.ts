@@ -221,6 +221,9 @@ export class Connection implements RoomPeer {
 function truncateReason(reason: string): string {
   const bytes = Buffer.from(reason, "utf8");
   if (bytes.byteLength <= MAX_REASON_BYTES) return reason;
-  const head = bytes.subarray(0, MAX_REASON_BYTES - 3).toString("utf8").replace(/\uFFFD$/, "");
+  const head = bytes
+    .subarray(0, MAX_REASON_BYTES - 3)
+    .toString("utf8")
+    .replace(/\uFFFD$/, "");
   return `${head}...`;
 }

@@ -1,0 +1,79 @@
+import * as encoding from "lib0/encoding";
+import { describe, expect, it } from "vitest";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import {
+  decodeAwarenessUpdate,
+  decodeClientMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+  MessageType,
+  ProtocolError,
+} from "./protocol";
+
+function bytes(...values: number[]): Uint8Array {
+  return new Uint8Array(values);
+}
+
+describe("decodeClientMessage", () => {
+  it("round-trips every sync message and awareness", () => {
+    const doc = new Y.Doc();
+    doc.getMap("m").set("k", 1);
+    const sv = Y.encodeStateVector(doc);
+    const update = Y.encodeStateAsUpdate(doc);
+    expect(decodeClientMessage(encodeSyncStep1(sv))).toEqual({ type: "sync-step-1", stateVector: sv });
+    expect(decodeClientMessage(encodeSyncStep2(update))).toEqual({ type: "sync-step-2", update });
+    expect(decodeClientMessage(encodeSyncUpdate(update))).toEqual({ type: "sync-update", update });
+    expect(decodeClientMessage(encodeAwareness(bytes(0)))).toEqual({ type: "awareness", update: bytes(0) });
+    expect(decodeClientMessage(bytes(MessageType.queryAwareness))).toEqual({ type: "query-awareness" });
+  });
+
+  it.each([
+    ["an empty frame", bytes(), "empty frame"],
+    ["a truncated varint", bytes(0x80), "truncated or invalid message type"],
+    ["an unknown message type", bytes(9), "unknown message type 9"],
+    ["an unknown sync sub-type", bytes(0, 7, 0), "unknown sync message type 7"],
+    ["a truncated payload", bytes(0, 2, 5, 1, 2), "truncated sync payload"],
+    ["trailing garbage", bytes(0, 0, 1, 0, 42), "trailing bytes"],
+    ["a client auth message", bytes(2, 0, 0), "auth messages are sent by the server only"],
+    ["trailing bytes after query-awareness", bytes(3, 1), "trailing bytes"],
+  ])("refuses %s", (_name, frame, reason) => {
+    expect(() => decodeClientMessage(frame)).toThrow(ProtocolError);
+    expect(() => decodeClientMessage(frame)).toThrow(reason);
+  });
+});
+
+describe("decodeAwarenessUpdate", () => {
+  it("decodes what y-protocols encodes", () => {
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    awareness.setLocalState({ user: { name: "Ada" } });
+    const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]);
+    expect(decodeAwarenessUpdate(update)).toEqual([
+      { clientId: awareness.clientID, clock: 1, state: { user: { name: "Ada" } } },
+    ]);
+    awareness.destroy();
+  });
+
+  it("refuses truncated entries, non-JSON states and trailing bytes", () => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, 7);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarString(encoder, "{not json");
+    expect(() => decodeAwarenessUpdate(encoding.toUint8Array(encoder))).toThrow("not JSON");
+    expect(() => decodeAwarenessUpdate(bytes(2, 7, 1))).toThrow(ProtocolError);
+    expect(() => decodeAwarenessUpdate(bytes(0, 0))).toThrow("trailing bytes");
+  });
+});
+
+describe("encodePermissionDenied", () => {
+  it("is the y-protocols auth message the stock client understands", () => {
+    const frame = encodePermissionDenied();
+    expect(frame[0]).toBe(MessageType.auth);
+    expect(frame[1]).toBe(0);
+    expect(new TextDecoder().decode(frame.subarray(3))).toBe("permission-denied");
+  });
+});
