@@ -1,0 +1,118 @@
+import { createCard, initBoard, readBoard, renameCard, setCardDescription } from "@converge/shared";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { type MemoExoticComponent, memo, type ReactNode, useMemo } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import { BoardView } from "./BoardView";
+import { createBoardActions } from "./boardActions";
+import type { CardProps } from "./Card";
+import { useBoard } from "./useBoard";
+
+const renders: string[] = [];
+
+vi.mock("./Card", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./Card")>();
+  const inner = (actual.Card as unknown as MemoExoticComponent<(props: CardProps) => ReactNode>).type;
+  // The same component body behind the same default memo comparison, counting each render.
+  const Counted = memo(function CountedCard(props: CardProps) {
+    renders.push(props.card.id);
+    return inner(props);
+  });
+  return { Card: Counted };
+});
+
+const ignore = () => undefined;
+
+function Harness({ doc }: { doc: Y.Doc }) {
+  const board = useBoard(doc);
+  const actions = useMemo(() => createBoardActions(doc, "me", ignore), [doc]);
+  return (
+    <BoardView
+      board={board}
+      actions={actions}
+      peers={[]}
+      onActivity={ignore}
+      onOpenCard={ignore}
+      onEditing={ignore}
+    />
+  );
+}
+
+function seededBoard() {
+  const doc = new Y.Doc();
+  initBoard(doc, { title: "Plan" });
+  const lanes = readBoard(doc).lanes;
+  const backlog = lanes[0]?.id as string;
+  const done = lanes[2]?.id as string;
+  const ids = ["Login page", "Billing", "Search", "Onboarding"].map((title, i) =>
+    createCard(doc, { laneId: i < 3 ? backlog : done, title, by: "u1" }),
+  );
+  return { doc, backlog, ids };
+}
+
+afterEach(() => {
+  cleanup();
+  renders.length = 0;
+});
+
+describe("BoardView", () => {
+  it("renders lanes and cards with their test hooks and accessible names", () => {
+    const { doc } = seededBoard();
+    render(<Harness doc={doc} />);
+    const lanes = screen.getAllByTestId("lane");
+    expect(lanes.map((lane) => within(lane).getByRole("heading", { level: 2 }).textContent)).toEqual([
+      "Backlog",
+      "In progress",
+      "Done",
+    ]);
+    expect(screen.getAllByTestId("card")).toHaveLength(4);
+    expect(screen.getByRole("button", { name: "Login page" }).dataset.testid).toBe("card");
+  });
+
+  it("re-renders only the card a remote edit changed", () => {
+    const { doc, ids } = seededBoard();
+    render(<Harness doc={doc} />);
+    expect([...renders].sort()).toEqual([...ids].sort());
+    renders.length = 0;
+
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    const target = ids[1] as string;
+    renameCard(remote, target, "Billing v2");
+    setCardDescription(remote, target, "Stripe first");
+    act(() => {
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), "remote");
+    });
+
+    expect(renders).toEqual([target]);
+    expect(screen.getByRole("button", { name: "Billing v2" })).toBeTruthy();
+  });
+
+  it("adds a card from the lane composer with Enter and cancels with Escape", () => {
+    const { doc, backlog } = seededBoard();
+    render(<Harness doc={doc} />);
+    const lane = screen.getAllByTestId("lane")[1] as HTMLElement;
+    fireEvent.click(within(lane).getByRole("button", { name: "Add card" }));
+    const input = within(lane).getByPlaceholderText("Card title");
+    fireEvent.change(input, { target: { value: "Pricing page" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(within(lane).getByRole("button", { name: "Pricing page" })).toBeTruthy();
+    expect(readBoard(doc).lanes[1]?.cardIds).toHaveLength(1);
+    fireEvent.keyDown(within(lane).getByPlaceholderText("Card title"), { key: "Escape" });
+    expect(within(lane).queryByPlaceholderText("Card title")).toBeNull();
+    expect(readBoard(doc).lanes[0]?.id).toBe(backlog);
+  });
+
+  it("shows the WIP count against the limit and flags a lane over it", async () => {
+    const { doc } = seededBoard();
+    render(<Harness doc={doc} />);
+    const backlog = screen.getAllByTestId("lane")[0] as HTMLElement;
+    expect(within(backlog).getByTestId("wip").textContent).toBe("3");
+    fireEvent.click(within(backlog).getByRole("button", { name: "Lane actions for Backlog" }));
+    fireEvent.click(within(backlog).getByRole("button", { name: "Set WIP limit…" }));
+    fireEvent.change(within(backlog).getByRole("spinbutton"), { target: { value: "2" } });
+    fireEvent.click(within(backlog).getByRole("button", { name: "Save" }));
+    expect(within(backlog).getByTestId("wip").textContent).toBe("3 / 2");
+    expect(backlog.classList.contains("is-over-limit")).toBe(true);
+  });
+});

@@ -1,0 +1,141 @@
+import type { Card as CardData } from "@converge/shared";
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { type CSSProperties, type KeyboardEvent, memo, useState } from "react";
+import type { CardActivity } from "./peerActivity";
+
+/** Props of Card: the card from the board snapshot plus stable callbacks and primitives only. */
+export interface CardProps {
+  readonly card: CardData;
+  /** The lane this card is rendered in. */
+  readonly laneId: string;
+  readonly onOpen: (cardId: string) => void;
+  readonly onRename: (cardId: string, title: string) => void;
+  readonly onEditing: (cardId: string | null) => void;
+  readonly peerName: string | null;
+  readonly peerColor: string | null;
+  readonly peerKind: CardActivity["kind"] | null;
+}
+
+/**
+ * One card in a lane: a few DOM nodes, sortable by pointer, touch and keyboard. Memoised on the
+ * card object from the board snapshot, so an edit to another card does not re-render this one.
+ */
+export const Card = memo(function Card({
+  card,
+  laneId,
+  onOpen,
+  onRename,
+  onEditing,
+  peerName,
+  peerColor,
+  peerKind,
+}: CardProps) {
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(card.title);
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
+    useSortable({ id: card.id, data: { kind: "card", laneId }, disabled: renaming });
+
+  const startRename = () => {
+    setDraft(card.title);
+    setRenaming(true);
+    onEditing(card.id);
+  };
+  const finishRename = (commit: boolean) => {
+    const next = draft.trim();
+    if (commit && next !== "" && next !== card.title) onRename(card.id, next);
+    setRenaming(false);
+    onEditing(null);
+  };
+
+  const style: CSSProperties & Record<"--peer-color", string | undefined> = {
+    transform: CSS.Translate.toString(transform),
+    transition,
+    "--peer-color": peerColor ?? undefined,
+  };
+  const className = [
+    "card",
+    isDragging && "is-placeholder",
+    peerKind && "has-peer",
+    renaming && "is-renaming",
+  ]
+    .filter(Boolean)
+    .join(" ");
+
+  if (renaming) {
+    return (
+      <li ref={setNodeRef} style={style} className={className} data-testid="card" data-card-id={card.id}>
+        <input
+          className="card-rename-input"
+          aria-label="Card title"
+          value={draft}
+          // biome-ignore lint/a11y/noAutofocus: the input replaces the card the person asked to rename.
+          autoFocus
+          maxLength={500}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={() => finishRename(true)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") finishRename(true);
+            else if (event.key === "Escape") finishRename(false);
+          }}
+        />
+      </li>
+    );
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    listeners?.onKeyDown?.(event);
+    if (isDragging || event.target !== event.currentTarget) return;
+    if (event.key === "Enter") {
+      event.preventDefault();
+      onOpen(card.id);
+    } else if (event.key === "F2") {
+      event.preventDefault();
+      startRename();
+    }
+  };
+
+  return (
+    <li
+      ref={(node) => {
+        setNodeRef(node);
+        setActivatorNodeRef(node);
+      }}
+      style={style}
+      className={className}
+      data-testid="card"
+      data-card-id={card.id}
+      {...attributes}
+      {...listeners}
+      aria-label={card.title}
+      onKeyDown={onKeyDown}
+      onClick={() => onOpen(card.id)}
+    >
+      <span className="card-title">{card.title}</span>
+      {card.description !== "" && (
+        <span className="card-has-description" title="Has a description">
+          ¶
+        </span>
+      )}
+      {peerKind && (
+        <span className="card-peer" data-testid="card-activity">
+          {peerName} is {peerKind === "dragging" ? "moving" : "editing"}
+        </span>
+      )}
+      <button
+        type="button"
+        className="card-rename"
+        tabIndex={-1}
+        aria-hidden="true"
+        title="Rename (F2)"
+        onPointerDown={(event) => event.stopPropagation()}
+        onClick={(event) => {
+          event.stopPropagation();
+          startRename();
+        }}
+      >
+        ✎
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,78 @@
+import { CLOSE_CODE } from "./closeCodes";
+
+/** The coarse connection state the header badge shows, also exposed as `data-state`. */
+export type ConnectionState = "live" | "connecting" | "offline" | "error";
+
+/** What the badge renders. */
+export interface ConnectionView {
+  readonly state: ConnectionState;
+  readonly label: string;
+}
+
+/** Everything known about a board's connection, built from provider and browser events. */
+export interface ConnectionModel {
+  readonly socket: "connecting" | "connected" | "disconnected";
+  readonly synced: boolean;
+  readonly browserOnline: boolean;
+  /** The close code of the last socket the server closed, cleared once a socket syncs. */
+  readonly lastCloseCode: number | null;
+  /** True after a socket attempt failed; keeps the badge from flickering between retries. */
+  readonly failedBefore: boolean;
+}
+
+/** One thing that happened to the connection. */
+export type ConnectionEvent =
+  | { readonly type: "status"; readonly status: ConnectionModel["socket"] }
+  | { readonly type: "synced"; readonly synced: boolean }
+  | { readonly type: "closed"; readonly code: number | null }
+  | { readonly type: "browser"; readonly online: boolean };
+
+/** The model before any event: connecting, with the browser's own idea of being online. */
+export function initialConnection(browserOnline: boolean): ConnectionModel {
+  return { socket: "connecting", synced: false, browserOnline, lastCloseCode: null, failedBefore: false };
+}
+
+/** Folds one provider or browser event into the model. */
+export function reduceConnection(model: ConnectionModel, event: ConnectionEvent): ConnectionModel {
+  switch (event.type) {
+    case "status":
+      return {
+        ...model,
+        socket: event.status,
+        synced: event.status === "connected" ? model.synced : false,
+        failedBefore: model.failedBefore || event.status === "disconnected",
+      };
+    case "synced":
+      return event.synced
+        ? { ...model, synced: true, lastCloseCode: null, failedBefore: false }
+        : { ...model, synced: false };
+    case "closed":
+      return { ...model, lastCloseCode: event.code ?? model.lastCloseCode, failedBefore: true };
+    case "browser":
+      return { ...model, browserOnline: event.online };
+  }
+}
+
+/** True when the server said reconnecting cannot help (the provider stops retrying). */
+export function isTerminal(model: ConnectionModel): boolean {
+  return model.lastCloseCode === CLOSE_CODE.notFound || model.lastCloseCode === CLOSE_CODE.forbidden;
+}
+
+const SAVED_HERE = "changes saved on this device";
+
+/** Turns the model into the badge's state and words. */
+export function describeConnection(model: ConnectionModel): ConnectionView {
+  if (model.lastCloseCode === CLOSE_CODE.notFound) return { state: "error", label: "Board not found" };
+  if (model.lastCloseCode === CLOSE_CODE.forbidden) {
+    return { state: "error", label: "Read-only — your edits are not saved" };
+  }
+  if (!model.browserOnline) return { state: "offline", label: `Offline — ${SAVED_HERE}` };
+  if (model.socket === "connected") {
+    return model.synced ? { state: "live", label: "Live" } : { state: "connecting", label: "Syncing…" };
+  }
+  if (model.lastCloseCode === CLOSE_CODE.loadFailed) {
+    return { state: "error", label: "The server could not load this board — retrying…" };
+  }
+  if (model.failedBefore) return { state: "offline", label: `Can’t reach the server — ${SAVED_HERE}` };
+  return { state: "connecting", label: "Connecting…" };
+}

@@ -1,0 +1,43 @@
+import { type Peer, type PresenceActivity, type PresenceUser, readPeers } from "@converge/shared";
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
+import type { Awareness } from "y-protocols/awareness";
+
+/** Others on the board and a way to say what I am doing. */
+export interface Presence {
+  readonly peers: readonly Peer[];
+  setActivity(activity: PresenceActivity | null): void;
+}
+
+function createPeerStore(awareness: Awareness) {
+  let peers: Peer[] = readPeers(awareness.getStates(), awareness.clientID);
+  return {
+    subscribe(onChange: () => void) {
+      const handler = () => {
+        peers = readPeers(awareness.getStates(), awareness.clientID);
+        onChange();
+      };
+      awareness.on("change", handler);
+      return () => awareness.off("change", handler);
+    },
+    getSnapshot: () => peers,
+  };
+}
+
+/**
+ * Publishes this person on the board's awareness (`{user, activity}`) and reads everyone else's.
+ * Activity is never written to the document.
+ */
+export function usePresence(awareness: Awareness, user: PresenceUser): Presence {
+  useEffect(() => {
+    const previous = awareness.getLocalState();
+    const activity = previous && "activity" in previous ? previous.activity : null;
+    awareness.setLocalState({ user, activity: activity ?? null });
+  }, [awareness, user]);
+  const store = useMemo(() => createPeerStore(awareness), [awareness]);
+  const peers = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const setActivity = useCallback(
+    (activity: PresenceActivity | null) => awareness.setLocalStateField("activity", activity),
+    [awareness],
+  );
+  return { peers, setActivity };
+}
