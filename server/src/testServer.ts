@@ -41,8 +41,14 @@ export interface TestClient {
 }
 
 /** Connects the stock `WebsocketProvider` (the interoperability promise) to a board. */
-export function connectClient(baseUrl: string, boardId: string, doc: Y.Doc = new Y.Doc()): TestClient {
+export function connectClient(
+  baseUrl: string,
+  boardId: string,
+  doc: Y.Doc = new Y.Doc(),
+  params: Record<string, string> = {},
+): TestClient {
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, "ws")}/ws`, boardId, doc, {
+    params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
@@ -94,4 +100,34 @@ export function upgradeStatus(baseUrl: string, path: string): Promise<{ status: 
       if (!error.message.startsWith("Unexpected server response")) reject(error);
     });
   });
+}
+
+/** A raw `ws` socket on a board that records every frame and how it closed. */
+export interface RawSocket {
+  ws: WebSocket;
+  frames: Uint8Array[];
+  /** Resolves once the server's first frame (sync step 1, sent after the room loaded) arrived. */
+  ready: Promise<void>;
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** Opens a raw socket on a board, for sending frames the stock client never would. */
+export function rawSocket(baseUrl: string, boardId: string, options: { autoPong?: boolean } = {}): RawSocket {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/ws/${boardId}`, {
+    autoPong: options.autoPong ?? true,
+  });
+  const frames: Uint8Array[] = [];
+  ws.on("error", () => {
+    // A socket the server cuts off may report EPIPE/ECONNRESET while writing; the close event carries the outcome.
+  });
+  const ready = new Promise<void>((resolve) => {
+    ws.on("message", (data: Buffer) => {
+      frames.push(new Uint8Array(data));
+      resolve();
+    });
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString("utf8") }));
+  });
+  return { ws, frames, ready, closed };
 }

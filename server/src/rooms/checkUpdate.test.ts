@@ -31,7 +31,7 @@ describe("checkUpdate", () => {
     author.getMap("m").set("b", 2);
     const room = new Y.Doc();
     const result = checkUpdate(room, updates[1] as Uint8Array);
-    expect(result).toEqual({ ok: false, reason: "update has missing dependencies" });
+    expect(result).toEqual({ ok: false, kind: "gapped", reason: "update has missing dependencies" });
   });
 
   it("refuses a merged update with a hole (Skip struct)", () => {
@@ -56,6 +56,7 @@ describe("checkUpdate", () => {
     const room = new Y.Doc();
     expect(checkUpdate(room, bobUpdates[0] as Uint8Array)).toEqual({
       ok: false,
+      kind: "gapped",
       reason: "update has missing dependencies",
     });
     Y.applyUpdate(room, aliceUpdates[0] as Uint8Array);
@@ -84,6 +85,6 @@ describe("checkUpdate", () => {
 
   it("refuses bytes that are not an update", () => {
     const result = checkUpdate(new Y.Doc(), new Uint8Array([1, 2, 3, 250, 250, 250]));
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, kind: "undecodable" });
   });
 });

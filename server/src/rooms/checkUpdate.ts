@@ -6,7 +6,11 @@ export type UpdateCheck =
       ok: true /** True when the update carries structs the document lacks (deletions alone do not count). */;
       hasNewStructs: boolean;
     }
-  | { ok: false; reason: string };
+  | {
+      ok: false /** Undecodable bytes, or a decodable update with missing dependencies. */;
+      kind: "undecodable" | "gapped";
+      reason: string;
+    };
 
 /**
  * Decides whether `update` can be applied to `doc` completely, without anything parked as pending: it must decode,
@@ -19,18 +23,17 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
   try {
     decoded = Y.decodeUpdate(update);
   } catch (error) {
-    return { ok: false, reason: `undecodable update: ${(error as Error).message}` };
+    return { ok: false, kind: "undecodable", reason: `undecodable update: ${(error as Error).message}` };
   }
   // For each client, the clock just past the last struct seen so far (document first, then this update).
   const known = new Map<number, number>();
   const knownEnd = (client: number): number => known.get(client) ?? Y.getState(doc.store, client);
   let hasNewStructs = false;
   for (const struct of decoded.structs) {
-    if (struct instanceof Y.Skip)
-      return { ok: false, reason: "update has missing dependencies (skipped range)" };
+    if (struct instanceof Y.Skip) return gapped("update has missing dependencies (skipped range)");
     const { client, clock } = struct.id;
     const end = knownEnd(client);
-    if (clock > end) return { ok: false, reason: "update has missing dependencies" };
+    if (clock > end) return gapped("update has missing dependencies");
     if (clock + struct.length > end) {
       hasNewStructs = true;
       known.set(client, clock + struct.length);
@@ -45,16 +48,19 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateCheck {
       if (ref === null) continue;
       const sameClient = ref.client === struct.id.client;
       if (sameClient ? ref.clock >= struct.id.clock : ref.clock >= knownEnd(ref.client)) {
-        return { ok: false, reason: "update has missing dependencies" };
+        return gapped("update has missing dependencies");
       }
     }
   }
   for (const [client, deletions] of decoded.ds.clients) {
     const end = knownEnd(client);
     for (const deletion of deletions) {
-      if (deletion.clock + deletion.len > end)
-        return { ok: false, reason: "update has missing dependencies" };
+      if (deletion.clock + deletion.len > end) return gapped("update has missing dependencies");
     }
   }
   return { ok: true, hasNewStructs };
+}
+
+function gapped(reason: string): UpdateCheck {
+  return { ok: false, kind: "gapped", reason };
 }

@@ -169,11 +169,12 @@ export class Connection implements RoomPeer {
    */
   #refuseWrite(room: Room, type: "sync-step-2" | "sync-update", update: Uint8Array): void {
     const check = room.inspect(update);
-    if (!check.ok) {
+    if (!check.ok && check.kind === "undecodable") {
       this.close(CloseCode.malformed, check.reason);
       return;
     }
-    if (type === "sync-step-2" && !check.hasNewStructs) return;
+    // A viewer's later edits build on its own dropped ones, so they look gapped: still an attempt to write.
+    if (type === "sync-step-2" && check.ok && !check.hasNewStructs) return;
     this.#refusedWrites++;
     if (this.#refusedWrites === 1) this.send(encodePermissionDenied());
     if (this.#refusedWrites >= VIEWER_WRITE_ATTEMPTS_BEFORE_CLOSE) {
