@@ -153,3 +153,23 @@ describe("slow consumers", () => {
     await honestClientsStillSync();
   });
 });
+
+describe("keep-alive", () => {
+  it("terminates a socket that stops answering pings", async () => {
+    const dir = tempDataDir();
+    const pinging = await startTestServer(dir.dir, { PING_INTERVAL_MS: "50" });
+    try {
+      const id = await createBoard(pinging.url, "Pings");
+      const silent = rawSocket(pinging.url, id, { autoPong: false });
+      const answering = rawSocket(pinging.url, id);
+      await Promise.all([silent.ready, answering.ready]);
+      await silent.closed;
+      expect(pinging.stats().connections).toBe(1);
+      answering.ws.close();
+      await answering.closed;
+    } finally {
+      await pinging.close();
+      dir.remove();
+    }
+  });
+});

@@ -1,0 +1,23 @@
+export { ApiError } from "./ApiError";
+export { type AppDeps, createApp } from "./app";
+export { type Authorize, type AuthorizeResult, createAuthorize } from "./authorize";
+export { type Config, ConfigError, type Limits, loadConfig } from "./config";
+export { createLogger, type Logger } from "./logger";
+export {
+  AuthType,
+  type ClientMessage,
+  CloseCode,
+  decodeAwarenessUpdate,
+  decodeClientMessage,
+  MessageType,
+  PERMISSION_DENIED_REASON,
+  ProtocolError,
+  SyncType,
+  VIEWER_WRITE_ATTEMPTS_BEFORE_CLOSE,
+} from "./protocol";
+export { checkUpdate, type UpdateCheck } from "./rooms/checkUpdate";
+export { type Principal, Room, type RoomPeer, SERVER_ORIGIN, type UpdateResult } from "./rooms/Room";
+export { RoomManager, type RoomManagerOptions } from "./rooms/RoomManager";
+export { type RunningServer, type ServerDeps, startServer } from "./server";
+export { Connection, type ConnectionOptions } from "./sync/Connection";
+export { TokenBucket } from "./sync/TokenBucket";
