@@ -87,8 +87,9 @@ function BoardScreen({ session, loaded, connection, identity, onIdentityChange }
   }, [openCardId, openCard]);
 
   const empty = board.lanes.length === 0;
+  const notFound = connection.label === "Board not found" && empty;
   let body: React.ReactNode;
-  if (connection.label === "Board not found" && empty) {
+  if (notFound) {
     body = (
       <div className="empty-state">
         <h1>Board not found</h1>
@@ -116,22 +117,24 @@ function BoardScreen({ session, loaded, connection, identity, onIdentityChange }
   return (
     <div className="app">
       <TopBar>
-        <h1 className="board-title">
-          {board.title || loaded ? (
+        {!notFound && (loaded || board.title) && (
+          <h1 className="board-title">
             <EditableText value={board.title} label="Board title" onCommit={actions.renameBoard} />
-          ) : null}
-        </h1>
+          </h1>
+        )}
         <div className="topbar-spacer" />
         <PresenceAvatars self={identity} peers={peers} />
         <ConnectionBadge connection={connection} />
-        <button
-          type="button"
-          className="button ghost"
-          aria-expanded={archiveOpen}
-          onClick={() => setArchiveOpen(!archiveOpen)}
-        >
-          Archived{board.archived.length > 0 ? ` (${board.archived.length})` : ""}
-        </button>
+        {!notFound && (
+          <button
+            type="button"
+            className="button ghost"
+            aria-expanded={archiveOpen}
+            onClick={() => setArchiveOpen(!archiveOpen)}
+          >
+            Archived{board.archived.length > 0 ? ` (${board.archived.length})` : ""}
+          </button>
+        )}
         <IdentityButton identity={identity} onChange={onIdentityChange} />
       </TopBar>
       <main className="board">{body}</main>

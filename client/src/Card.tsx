@@ -112,11 +112,7 @@ export const Card = memo(function Card({
       onClick={() => onOpen(card.id)}
     >
       <span className="card-title">{card.title}</span>
-      {card.description !== "" && (
-        <span className="card-has-description" title="Has a description">
-          ¶
-        </span>
-      )}
+      {card.description !== "" && <span className="card-has-description" title="Has a description" />}
       {peerKind && (
         <span className="card-peer" data-testid="card-activity">
           {peerName} is {peerKind === "dragging" ? "moving" : "editing"}
@@ -133,9 +129,7 @@ export const Card = memo(function Card({
           event.stopPropagation();
           startRename();
         }}
-      >
-        ✎
-      </button>
+      />
     </li>
   );
 });

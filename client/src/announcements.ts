@@ -36,7 +36,9 @@ function placeOf(board: Board, activeId: UniqueIdentifier, overId: UniqueIdentif
   const lane = laneOfCard(board, key);
   if (!card || !lane) return "the board";
   if (isLaneDrag) return `position ${board.lanes.indexOf(lane) + 1} of ${board.lanes.length}`;
-  return `lane “${lane.title}”, position ${lane.cardIds.indexOf(key) + 1} of ${lane.cardIds.length}`;
+  // Coming from another lane, the card adds one to this lane's count.
+  const total = lane.cardIds.length + (lane.cardIds.includes(String(activeId)) ? 0 : 1);
+  return `lane “${lane.title}”, position ${lane.cardIds.indexOf(key) + 1} of ${total}`;
 }
 
 function capitalise(text: string): string {

@@ -50,3 +50,8 @@ export function listBoards(): Promise<BoardRecord[]> {
 export function createBoard(title: string): Promise<BoardRecord> {
   return request<BoardRecord>("/api/boards", { method: "POST", body: JSON.stringify({ title }) });
 }
+
+/** Reads one board's record (GET /api/boards/:id); an ApiError with status 404 when there is no such board. */
+export function getBoardRecord(id: string): Promise<BoardRecord> {
+  return request<BoardRecord>(`/api/boards/${encodeURIComponent(id)}`);
+}

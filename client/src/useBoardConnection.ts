@@ -2,6 +2,8 @@ import { useEffect, useReducer, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { ApiError, getBoardRecord } from "./api";
+import { CLOSE_CODE } from "./closeCodes";
 import {
   type ConnectionModel,
   type ConnectionView,
@@ -77,7 +79,21 @@ export function useBoardConnection(boardId: string): BoardConnection {
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
 
+    // A socket refused before the upgrade (HTTP 404) looks like any network failure from a
+    // browser, so ask the REST API whether the board exists at all.
+    let active = true;
+    getBoardRecord(boardId).catch((error: unknown) => {
+      if (!active) return;
+      if (error instanceof ApiError && error.status === 404) {
+        send({ type: "closed", code: CLOSE_CODE.notFound });
+        provider.disconnect();
+      } else {
+        console.warn("Could not check the board on the server; carrying on with the device copy", error);
+      }
+    });
+
     return () => {
+      active = false;
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       provider.off("status", onStatus);
