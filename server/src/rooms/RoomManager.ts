@@ -41,6 +41,11 @@ export class RoomManager {
     return this.#entries.size;
   }
 
+  /** True once `closeAll` has begun: no room will be loaded any more. */
+  get closing(): boolean {
+    return this.#closing;
+  }
+
   /** The room if it is loaded, for tests and diagnostics. */
   peek(boardId: string): Room | undefined {
     return this.#entries.get(boardId)?.room ?? undefined;
@@ -97,8 +102,12 @@ export class RoomManager {
     let room: Room;
     try {
       room = await entry.ready;
-    } catch {
-      return; // a failed load was already logged and left nothing to flush
+    } catch (error) {
+      this.#options.logger.debug(
+        { err: error, boardId: entry.boardId },
+        "shutdown: room never loaded; nothing to flush",
+      );
+      return;
     }
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<boolean>((resolve) => {

@@ -123,6 +123,10 @@ export class Connection implements RoomPeer {
     try {
       room = await this.#options.rooms.acquire(this.boardId);
     } catch (error) {
+      if (this.#options.rooms.closing) {
+        this.close(CloseCode.goingAway, "server shutting down");
+        return;
+      }
       this.#log.error({ err: error }, "board failed to load");
       this.close(CloseCode.loadFailed, "board failed to load");
       return;
