@@ -4,7 +4,6 @@ export {
   archiveCard,
   createCard,
   createLane,
-  DEFAULT_LANES,
   deleteCard,
   deleteLane,
   initBoard,
@@ -32,5 +31,7 @@ export {
   ROOT,
   SCHEMA_VERSION,
 } from "./schema";
+export type { BoardTemplate, BoardTemplateId } from "./templates";
+export { BOARD_TEMPLATE_IDS, BOARD_TEMPLATES, findTemplate } from "./templates";
 export type { TextSplice } from "./text";
 export { diffText, normaliseTitle } from "./text";

@@ -5,7 +5,6 @@ import {
   archiveCard,
   createCard,
   createLane,
-  DEFAULT_LANES,
   deleteCard,
   deleteLane,
   initBoard,
@@ -19,6 +18,7 @@ import {
   setLaneWipLimit,
 } from "./operations";
 import { readBoard } from "./readBoard";
+import { BOARD_TEMPLATES } from "./templates";
 
 function newBoard() {
   const doc = new Y.Doc();
@@ -39,8 +39,23 @@ describe("board operations", () => {
     const board = readBoard(doc);
     expect(board.title).toBe("Q3 planning");
     expect(board.schemaVersion).toBe(1);
-    expect(board.lanes.map((lane) => lane.title)).toEqual(DEFAULT_LANES.map((lane) => lane.title));
+    expect(board.lanes.map((lane) => lane.title)).toEqual(["Backlog", "In progress", "Done"]);
     expect(doc.getMap("meta").get("schemaVersion")).toBe(1);
+  });
+
+  it("seeds every template with its lanes in order and its example cards", () => {
+    for (const template of BOARD_TEMPLATES) {
+      const doc = new Y.Doc();
+      initBoard(doc, { title: template.name, template: template.id });
+      const board = readBoard(doc);
+      expect(board.lanes.map((lane) => lane.title)).toEqual(template.lanes.map((lane) => lane.title));
+      for (const lane of template.lanes) {
+        const seeded = board.lanes.find((candidate) => candidate.title === lane.title);
+        const titles = seeded?.cardIds.map((id) => board.cards.get(id)?.title);
+        expect(titles).toEqual("cards" in lane ? lane.cards : []);
+      }
+    }
+    expect(() => initBoard(new Y.Doc(), { title: "x", template: "nope" })).toThrow(BoardInputError);
   });
 
   it("each operation is exactly one transaction", () => {

@@ -11,16 +11,10 @@ import {
   MAX_DESCRIPTION_LENGTH,
   SCHEMA_VERSION,
 } from "./schema";
+import { findTemplate } from "./templates";
 import { diffText, normaliseTitle } from "./text";
 
 // Every exported function here is one named change to a board, run as exactly one transaction.
-
-/** The lanes a new board starts with. */
-export const DEFAULT_LANES: readonly { title: string; kind: LaneKind }[] = [
-  { title: "Backlog", kind: "backlog" },
-  { title: "In progress", kind: "active" },
-  { title: "Done", kind: "done" },
-];
 
 function str(map: ItemMap, key: string): string {
   const value = map.get(key);
@@ -60,27 +54,64 @@ function applyRespacing(items: Y.Map<ItemMap>, respaced: ReadonlyMap<string, str
   for (const [id, rank] of respaced) items.get(id)?.set("rank", rank);
 }
 
-/** Seeds a new board: title, schema version and the default lanes. */
-export function initBoard(doc: Y.Doc, { title }: { title: string }, origin?: unknown): void {
+/** Seeds a new board from a template (default `empty`): title, schema version, lanes and example cards. */
+export function initBoard(
+  doc: Y.Doc,
+  { title, template = "empty", by = "converge" }: { title: string; template?: string; by?: string },
+  origin?: unknown,
+): void {
   const boardTitle = normaliseTitle(title, "board title");
+  const layout = findTemplate(template);
+  if (!layout)
+    throw new BoardInputError("template_unknown", `There is no board template called ${template}.`);
   doc.transact(() => {
-    const { meta, lanes } = getRoots(doc);
+    const { meta, lanes, cards } = getRoots(doc);
     meta.set("title", boardTitle);
     meta.set("schemaVersion", SCHEMA_VERSION);
-    const ranks = generateNKeysBetween(null, null, DEFAULT_LANES.length);
-    DEFAULT_LANES.forEach(({ title: laneTitle, kind }, i) => {
-      const id = newId();
+    const laneRanks = generateNKeysBetween(null, null, layout.lanes.length);
+    const now = Date.now();
+    layout.lanes.forEach(({ title: laneTitle, kind, cards: examples = [] }, i) => {
+      const laneId = newId();
       lanes.set(
-        id,
+        laneId,
         new Y.Map<unknown>([
-          ["id", id],
+          ["id", laneId],
           ["title", laneTitle],
-          ["rank", ranks[i]],
+          ["rank", laneRanks[i]],
           ["kind", kind],
         ]),
       );
+      const cardRanks = generateNKeysBetween(null, null, examples.length);
+      examples.forEach((cardTitle, j) => {
+        const cardId = newId();
+        cards.set(
+          cardId,
+          newCardMap({ id: cardId, title: cardTitle, laneId, rank: cardRanks[j] as string, by, now }),
+        );
+      });
     });
   }, origin);
+}
+
+function newCardMap(fields: {
+  id: string;
+  title: string;
+  laneId: string;
+  rank: string;
+  by: string;
+  now: number;
+}) {
+  return new Y.Map<unknown>([
+    ["id", fields.id],
+    ["title", fields.title],
+    ["description", new Y.Text()],
+    ["laneId", fields.laneId],
+    ["rank", fields.rank],
+    ["createdBy", fields.by],
+    ["createdAt", fields.now],
+    ["updatedAt", fields.now],
+    ["archived", false],
+  ]);
 }
 
 /** Renames the board. */
@@ -194,21 +225,7 @@ export function createCard(
         : placeAt(siblings, index, id);
     const { cards } = getRoots(doc);
     applyRespacing(cards, respaced);
-    const now = Date.now();
-    cards.set(
-      id,
-      new Y.Map<unknown>([
-        ["id", id],
-        ["title", cardTitle],
-        ["description", new Y.Text()],
-        ["laneId", laneId],
-        ["rank", rank],
-        ["createdBy", by],
-        ["createdAt", now],
-        ["updatedAt", now],
-        ["archived", false],
-      ]),
-    );
+    cards.set(id, newCardMap({ id, title: cardTitle, laneId, rank, by, now: Date.now() }));
   }, origin);
   return id;
 }
