@@ -1,5 +1,5 @@
 import type { PresenceUser } from "@converge/shared";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { ArchiveDrawer } from "./ArchiveDrawer";
 import { BoardView } from "./BoardView";
 import { createBoardActions } from "./boardActions";
@@ -88,7 +88,7 @@ function BoardScreen({ session, loaded, connection, identity, onIdentityChange }
 
   const empty = board.lanes.length === 0;
   const notFound = connection.label === "Board not found" && empty;
-  let body: React.ReactNode;
+  let body: ReactNode;
   if (notFound) {
     body = (
       <div className="empty-state">

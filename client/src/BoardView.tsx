@@ -16,14 +16,11 @@ import {
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
-import {
-  horizontalListSortingStrategy,
-  SortableContext,
-  sortableKeyboardCoordinates,
-} from "@dnd-kit/sortable";
+import { horizontalListSortingStrategy, SortableContext } from "@dnd-kit/sortable";
 import { useMemo, useRef, useState } from "react";
 import { createAnnouncements, screenReaderInstructions } from "./announcements";
 import type { BoardActions } from "./boardActions";
+import { boardKeyboardCoordinates } from "./boardKeyboardCoordinates";
 import { type DragEnd, type DragKind, dragToMove } from "./dragToMove";
 import { Lane } from "./Lane";
 import { LaneComposer } from "./LaneComposer";
@@ -56,7 +53,7 @@ interface DropHint {
 const POINTER_OPTIONS: PointerSensorOptions = { activationConstraint: { distance: 5 } };
 const TOUCH_OPTIONS: TouchSensorOptions = { activationConstraint: { delay: 200, tolerance: 5 } };
 const KEYBOARD_OPTIONS: KeyboardSensorOptions = {
-  coordinateGetter: sortableKeyboardCoordinates,
+  coordinateGetter: boardKeyboardCoordinates,
   // Enter is not a start key: on a focused card it opens the card's details.
   keyboardCodes: {
     start: [KeyboardCode.Space],

@@ -1,7 +1,7 @@
 import type { Card as CardData } from "@converge/shared";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { type CSSProperties, type KeyboardEvent, memo, useState } from "react";
+import { type CSSProperties, type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
 import type { CardActivity } from "./peerActivity";
 
 /** Props of Card: the card from the board snapshot plus stable callbacks and primitives only. */
@@ -33,15 +33,26 @@ export const Card = memo(function Card({
 }: CardProps) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(card.title);
+  const nodeRef = useRef<HTMLLIElement | null>(null);
+  const refocus = useRef(false);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({ id: card.id, data: { kind: "card", laneId }, disabled: renaming });
+
+  useEffect(() => {
+    if (!renaming && refocus.current) {
+      refocus.current = false;
+      nodeRef.current?.focus();
+    }
+  }, [renaming]);
 
   const startRename = () => {
     setDraft(card.title);
     setRenaming(true);
     onEditing(card.id);
   };
-  const finishRename = (commit: boolean) => {
+  const finishRename = (commit: boolean, returnFocus = false) => {
+    if (!renaming) return;
+    refocus.current = returnFocus;
     const next = draft.trim();
     if (commit && next !== "" && next !== card.title) onRename(card.id, next);
     setRenaming(false);
@@ -64,7 +75,16 @@ export const Card = memo(function Card({
 
   if (renaming) {
     return (
-      <li ref={setNodeRef} style={style} className={className} data-testid="card" data-card-id={card.id}>
+      <li
+        ref={(node) => {
+          nodeRef.current = node;
+          setNodeRef(node);
+        }}
+        style={style}
+        className={className}
+        data-testid="card"
+        data-card-id={card.id}
+      >
         <input
           className="card-rename-input"
           aria-label="Card title"
@@ -75,8 +95,8 @@ export const Card = memo(function Card({
           onChange={(event) => setDraft(event.target.value)}
           onBlur={() => finishRename(true)}
           onKeyDown={(event) => {
-            if (event.key === "Enter") finishRename(true);
-            else if (event.key === "Escape") finishRename(false);
+            if (event.key === "Enter") finishRename(true, true);
+            else if (event.key === "Escape") finishRename(false, true);
           }}
         />
       </li>
@@ -98,6 +118,7 @@ export const Card = memo(function Card({
   return (
     <li
       ref={(node) => {
+        nodeRef.current = node;
         setNodeRef(node);
         setActivatorNodeRef(node);
       }}
