@@ -202,6 +202,13 @@ export function BoardView({ board, actions, peers, onActivity, onOpenCard, onEdi
               <span className="lane-overlay-title">{activeLane.title}</span>
               <span className="wip">{activeLane.cardIds.length}</span>
             </div>
+            <ul className="lane-cards">
+              {activeLane.cardIds.slice(0, 3).map((cardId) => (
+                <li key={cardId} className="card">
+                  {board.cards.get(cardId)?.title}
+                </li>
+              ))}
+            </ul>
           </div>
         )}
       </DragOverlay>

@@ -1,4 +1,4 @@
-import { diffText } from "@converge/shared";
+import { diffText, MAX_DESCRIPTION_LENGTH } from "@converge/shared";
 import { useLayoutEffect, useRef } from "react";
 
 /** Props of DescriptionEditor. */
@@ -16,34 +16,25 @@ function shift(position: number, index: number, removed: number, inserted: numbe
 
 /**
  * A card's description. Every keystroke goes to the document as a diff (so concurrent typing
- * merges), and when someone else's change arrives the caret and selection move with the text
- * around them instead of jumping to the end.
+ * merges). The textarea is uncontrolled: when someone else's change arrives it is spliced into
+ * the field here, and the caret and selection move with the text around them instead of jumping.
  */
 export function DescriptionEditor({ value, onChange, onFocusChange }: DescriptionEditorProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
-  const shown = useRef(value);
-  const selection = useRef<[number, number]>([value.length, value.length]);
 
   useLayoutEffect(() => {
     const textarea = ref.current;
-    const before = shown.current;
-    shown.current = value;
-    if (!textarea || before === value || document.activeElement !== textarea) return;
-    const splice = diffText(before, value);
-    if (!splice) return;
-    const [start, end] = selection.current;
-    const next: [number, number] = [
-      shift(start, splice.index, splice.remove, splice.insert.length),
-      shift(end, splice.index, splice.remove, splice.insert.length),
-    ];
-    textarea.setSelectionRange(next[0], next[1]);
-    selection.current = next;
+    if (!textarea || textarea.value === value) return;
+    const splice = diffText(textarea.value, value);
+    const { selectionStart, selectionEnd, selectionDirection } = textarea;
+    textarea.value = value;
+    if (!splice || document.activeElement !== textarea) return;
+    textarea.setSelectionRange(
+      shift(selectionStart, splice.index, splice.remove, splice.insert.length),
+      shift(selectionEnd, splice.index, splice.remove, splice.insert.length),
+      selectionDirection ?? undefined,
+    );
   }, [value]);
-
-  const remember = () => {
-    const textarea = ref.current;
-    if (textarea) selection.current = [textarea.selectionStart, textarea.selectionEnd];
-  };
 
   return (
     <textarea
@@ -51,15 +42,10 @@ export function DescriptionEditor({ value, onChange, onFocusChange }: Descriptio
       className="description"
       aria-label="Description"
       placeholder="Add a description…"
-      value={value}
+      defaultValue={value}
       rows={8}
-      onChange={(event) => {
-        shown.current = event.target.value;
-        selection.current = [event.target.selectionStart, event.target.selectionEnd];
-        onChange(event.target.value);
-      }}
-      onSelect={remember}
-      onKeyUp={remember}
+      maxLength={MAX_DESCRIPTION_LENGTH}
+      onChange={(event) => onChange(event.target.value)}
       onFocus={() => onFocusChange(true)}
       onBlur={() => onFocusChange(false)}
     />
