@@ -6,21 +6,41 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError } from "./ApiError";
+import type { Accounts, Sessions } from "./auth";
 import type { Authorize } from "./authorize";
+import { createBoardService } from "./boards/boardService";
+import { createInviteService } from "./boards/inviteService";
+import { createMemberService } from "./boards/memberService";
+import type { AppEnv } from "./http/env";
+import { originCheck, sessionReader } from "./http/middleware";
 import type { Logger } from "./logger";
 import type { RoomManager } from "./rooms/RoomManager";
+import { createAuthRoutes } from "./routes/auth";
 import { createBoardsRoutes } from "./routes/boards";
+import { createBoardInvitesRoutes, createInvitesRoutes } from "./routes/invites";
+import { createMembersRoutes } from "./routes/members";
 import { createSocketRoute, type OpenSocket } from "./routes/socket";
-import type { BoardStore, DocStore } from "./store";
+import type { BoardStore, DocStore, InviteStore, MemberStore, UserStore } from "./store";
+import type { SocketRegistry } from "./sync/SocketRegistry";
 
 /** Everything the HTTP app is built from. */
 export interface AppDeps {
   boards: BoardStore;
   docs: DocStore;
+  members: MemberStore;
+  invites: InviteStore;
+  users: UserStore;
   rooms: RoomManager;
+  sockets: SocketRegistry;
+  sessions: Sessions;
+  accounts: Accounts;
   authorize: Authorize;
   openSocket: OpenSocket;
   logger: Logger;
+  /** Origins allowed to change state; empty means the request's own host. */
+  allowedOrigins: readonly string[];
+  /** Believe X-Forwarded-For/-Proto/-Host (only behind a proxy that sets them). */
+  trustProxy: boolean;
   /** Largest JSON body accepted on /api (413 beyond). */
   maxBodyBytes: number;
   /** Directory of the built client, served with an index.html fallback; skipped if it does not exist. */
@@ -28,9 +48,13 @@ export interface AppDeps {
 }
 
 /** Builds the Hono app: REST under /api, the Yjs socket under /ws, the client everywhere else; one error shape. */
-export function createApp(deps: AppDeps): Hono {
-  const { logger } = deps;
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { logger, trustProxy } = deps;
+  const app = new Hono<AppEnv>();
+  const boardDeps = { ...deps };
+  const boards = createBoardService(boardDeps);
+  const members = createMemberService(boardDeps);
+  const invites = createInviteService(boardDeps);
 
   app.use(
     "/api/*",
@@ -45,8 +69,14 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   );
+  app.use("/api/*", originCheck(deps));
+  app.use("/api/*", sessionReader(deps.sessions, trustProxy));
   app.get("/api/health", (c) => c.json({ ok: true }));
-  app.route("/api/boards", createBoardsRoutes(deps));
+  app.route("/api", createAuthRoutes(deps));
+  app.route("/api/boards", createBoardsRoutes({ boards }));
+  app.route("/api/boards", createMembersRoutes({ members }));
+  app.route("/api/boards", createBoardInvitesRoutes({ invites }));
+  app.route("/api/invites", createInvitesRoutes({ invites }));
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "There is no such API route.");
   });
@@ -61,8 +91,10 @@ export function createApp(deps: AppDeps): Hono {
 
   app.notFound((c) => c.json({ error: { code: "not_found", message: "Not found." } }, 404));
   app.onError((error, c) => {
-    if (error instanceof ApiError)
+    if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    }
     if (error instanceof HTTPException) {
       return c.json(
         { error: { code: codeFor(error.status), message: error.message || "Request failed." } },

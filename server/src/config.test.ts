@@ -8,6 +8,8 @@ describe("loadConfig", () => {
     expect(config.host).toBe("0.0.0.0");
     expect(config.dataDir).toBe("/srv/converge/data");
     expect(config.allowedOrigins).toEqual([]);
+    expect(config.trustProxy).toBe(false);
+    expect(config.sessionTtlMs).toBe(30 * 24 * 60 * 60 * 1000);
     expect(config.databaseUrl).toBeUndefined();
     expect(config.limits).toMatchObject({
       maxMessageBytes: 8 * 1024 * 1024,
@@ -29,7 +31,11 @@ describe("loadConfig", () => {
       ALLOWED_ORIGINS: "https://a.example, https://b.example,",
       REDIS_URL: "",
       LOG_LEVEL: "silent",
+      TRUST_PROXY: "true",
+      SESSION_TTL_DAYS: "7",
     });
+    expect(config.trustProxy).toBe(true);
+    expect(config.sessionTtlMs).toBe(7 * 24 * 60 * 60 * 1000);
     expect(config.port).toBe(0);
     expect(config.limits.messageBurst).toBe(20);
     expect(config.allowedOrigins).toEqual(["https://a.example", "https://b.example"]);
@@ -44,6 +50,8 @@ describe("loadConfig", () => {
     ["LOG_LEVEL", "loud"],
     ["ALLOWED_ORIGINS", "not a url"],
     ["DATABASE_URL", "nope"],
+    ["TRUST_PROXY", "yes please"],
+    ["SESSION_TTL_DAYS", "0"],
   ])("refuses %s=%s with an error naming the variable", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -25,6 +25,11 @@ const schema = z.object({
         .filter((origin) => origin !== ""),
     )
     .pipe(z.array(z.url())),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"], { message: 'expected "true" or "false"' })
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+  SESSION_TTL_DAYS: integer(1).max(365).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MAX_MESSAGE_BYTES: integer(1024).default(8 * MiB),
   MAX_DOC_BYTES: integer(1024).default(64 * MiB),
@@ -50,6 +55,10 @@ export interface Config {
   redisUrl: string | undefined;
   /** Origins allowed to open sockets and send state-changing requests; empty means the request's own host only. */
   allowedOrigins: string[];
+  /** Believe X-Forwarded-For/-Proto/-Host: only behind a reverse proxy that sets them. */
+  trustProxy: boolean;
+  /** How long a session lasts; it is renewed (sliding) once past half. */
+  sessionTtlMs: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   limits: Limits;
   /** Absolute directory of the built client (served with an index.html fallback). */
@@ -99,6 +108,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     allowedOrigins: e.ALLOWED_ORIGINS,
+    trustProxy: e.TRUST_PROXY,
+    sessionTtlMs: e.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
     logLevel: e.LOG_LEVEL,
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,

@@ -1,6 +1,6 @@
 export { ApiError } from "./ApiError";
 export { type AppDeps, createApp } from "./app";
-export { type Authorize, type AuthorizeResult, createAuthorize } from "./authorize";
+export { type Authorize, type AuthorizeDeps, type AuthorizeResult, createAuthorize } from "./authorize";
 export { type Config, ConfigError, type Limits, loadConfig } from "./config";
 export { createLogger, type Logger } from "./logger";
 export {
@@ -9,15 +9,19 @@ export {
   CloseCode,
   decodeAwarenessUpdate,
   decodeClientMessage,
+  encodeAwarenessUpdate,
+  FOREIGN_AWARENESS_ATTEMPTS_BEFORE_CLOSE,
   MessageType,
   PERMISSION_DENIED_REASON,
   ProtocolError,
   SyncType,
   VIEWER_WRITE_ATTEMPTS_BEFORE_CLOSE,
 } from "./protocol";
+export { canWriteDocument, hasRole, higherRole, ROLES, type Role } from "./roles";
 export { checkUpdate, type UpdateCheck } from "./rooms/checkUpdate";
 export { type Principal, Room, type RoomPeer, SERVER_ORIGIN, type UpdateResult } from "./rooms/Room";
 export { RoomManager, type RoomManagerOptions } from "./rooms/RoomManager";
-export { type RunningServer, type ServerDeps, startServer } from "./server";
+export { type RunningServer, type ServerDeps, type ServerStores, startServer } from "./server";
 export { Connection, type ConnectionOptions } from "./sync/Connection";
+export { type LiveSocket, SocketRegistry, type SocketRegistryOptions } from "./sync/SocketRegistry";
 export { TokenBucket } from "./sync/TokenBucket";

@@ -10,8 +10,10 @@ import {
   createBoard,
   type RawSocket,
   rawSocket,
+  signUp,
   startTestServer,
   type TestClient,
+  type TestUser,
   tempDataDir,
   waitFor,
 } from "./testServer";
@@ -23,15 +25,17 @@ let boardId: string;
 let writer: TestClient;
 let reader: TestClient;
 let written = 0;
+let owner: TestUser;
 
 beforeAll(async () => {
   server = await startTestServer(data.dir, {
     MESSAGES_PER_SECOND: "50",
     MAX_BUFFERED_BYTES: String(MAX_BUFFERED),
   });
-  boardId = await createBoard(server.url, "Limits");
-  writer = connectClient(server.url, boardId);
-  reader = connectClient(server.url, boardId);
+  owner = await signUp(server.url, "Limits owner");
+  boardId = await createBoard(server.url, owner, "Limits");
+  writer = connectClient(server.url, boardId, owner);
+  reader = connectClient(server.url, boardId, owner);
   await Promise.all([writer.synced, reader.synced]);
 });
 
@@ -50,7 +54,7 @@ async function honestClientsStillSync(): Promise<void> {
 }
 
 async function opened(boardId: string): Promise<RawSocket> {
-  const socket = rawSocket(server.url, boardId);
+  const socket = rawSocket(server.url, boardId, owner);
   await socket.ready;
   return socket;
 }
@@ -159,9 +163,10 @@ describe("keep-alive", () => {
     const dir = tempDataDir();
     const pinging = await startTestServer(dir.dir, { PING_INTERVAL_MS: "50" });
     try {
-      const id = await createBoard(pinging.url, "Pings");
-      const silent = rawSocket(pinging.url, id, { autoPong: false });
-      const answering = rawSocket(pinging.url, id);
+      const pinger = await signUp(pinging.url, "Pinger");
+      const id = await createBoard(pinging.url, pinger, "Pings");
+      const silent = rawSocket(pinging.url, id, pinger, { autoPong: false });
+      const answering = rawSocket(pinging.url, id, pinger);
       await Promise.all([silent.ready, answering.ready]);
       await silent.closed;
       expect(pinging.stats().connections).toBe(1);

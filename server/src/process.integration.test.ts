@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { openSqlite, SqliteDocStore } from "./store";
-import { connectClient, createBoard, tempDataDir, waitFor } from "./testServer";
+import { connectClient, createBoard, signUp, tempDataDir, waitFor } from "./testServer";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const data = tempDataDir();
@@ -57,9 +57,10 @@ describe("the server process", () => {
   it("loses nothing a client has seen when killed with SIGKILL", async () => {
     const first = await spawnServer();
     console.info(`cold start of main.ts to listening: ${Math.round(first.startupMs)} ms`);
-    const boardId = await createBoard(first.url, "Crash test");
-    const a = connectClient(first.url, boardId);
-    const b = connectClient(first.url, boardId);
+    const owner = await signUp(first.url, "Crash tester");
+    const boardId = await createBoard(first.url, owner, "Crash test");
+    const a = connectClient(first.url, boardId, owner);
+    const b = connectClient(first.url, boardId, owner);
     await Promise.all([a.synced, b.synced]);
     const sent = performance.now();
     a.doc.getMap("cards").set("seen", "by b");
@@ -71,7 +72,8 @@ describe("the server process", () => {
     b.destroy();
 
     const second = await spawnServer();
-    const fresh = connectClient(second.url, boardId);
+    // The session survived the crash too: it lives in the same SQLite file.
+    const fresh = connectClient(second.url, boardId, owner);
     await fresh.synced;
     await waitFor(
       () => fresh.doc.getMap("cards").get("seen") === "by b",
@@ -86,8 +88,9 @@ describe("the server process", () => {
 
   it("exits 0 on SIGTERM with the last update on disk", async () => {
     const { child, url } = await spawnServer();
-    const boardId = await createBoard(url, "Graceful");
-    const a = connectClient(url, boardId);
+    const owner = await signUp(url, "Graceful tester");
+    const boardId = await createBoard(url, owner, "Graceful");
+    const a = connectClient(url, boardId, owner);
     await a.synced;
     a.doc.getMap("cards").set("last", "written just before SIGTERM");
     // Give the frame time to reach the server, not to be stored: the shutdown flush must store it.

@@ -46,9 +46,17 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** A frame that is not a well-formed y-websocket message, or an update that cannot be applied safely. */
   malformed: 4400,
-  /** The principal may not do this (e.g. a viewer that keeps sending document updates). */
+  /**
+   * The socket's session ended: signed out (reason "signed out") or expired (reason "session expired"). Sign in again;
+   * the stock client does not reconnect on 44xx.
+   */
+  unauthenticated: 4401,
+  /**
+   * The principal may not do this: a viewer that keeps sending document updates, or a member removed from the board
+   * (reason "removed from board") or who left it.
+   */
   notAllowed: 4403,
-  /** The board does not exist. */
+  /** The board does not exist, or was deleted while the socket was open (reason "board deleted"). */
   unknownBoard: 4404,
   /** The socket does not read what it is sent; its outgoing buffer passed the limit. */
   slowConsumer: 4408,
@@ -67,6 +75,12 @@ export const PERMISSION_DENIED_REASON = "permission-denied";
 
 /** How many refused writes a viewer may attempt before its socket is closed with `CloseCode.notAllowed`. */
 export const VIEWER_WRITE_ATTEMPTS_BEFORE_CLOSE = 3;
+
+/**
+ * How many awareness updates naming another socket's client id a socket may send before it is closed with
+ * `CloseCode.malformed`; the first is dropped (it may be a race with a reconnect), the next one closes.
+ */
+export const FOREIGN_AWARENESS_ATTEMPTS_BEFORE_CLOSE = 2;
 
 /** A decoded client-to-server message: a discriminated union on `type`. */
 export type ClientMessage =
@@ -142,6 +156,18 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError("trailing bytes after the awareness update");
   return entries;
+}
+
+/** Encodes awareness entries as a y-protocols awareness update (the inverse of `decodeAwarenessUpdate`). */
+export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array<ArrayBuffer> {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+  }
+  return toBytes(encoder);
 }
 
 /** Encodes a sync step 1 frame carrying `stateVector`. */

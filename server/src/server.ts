@@ -3,21 +3,40 @@ import { join } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { type WebSocket, WebSocketServer } from "ws";
 import { createApp } from "./app";
-import { type Authorize, createAuthorize } from "./authorize";
+import { createAccounts, createSessions, type LoginThrottle, MemoryLoginThrottle } from "./auth";
+import { createAuthorize } from "./authorize";
 import type { Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { CloseCode } from "./protocol";
 import { RoomManager } from "./rooms/RoomManager";
-import type { BoardStore, DocStore } from "./store";
-import { openSqlite, SqliteBoardStore, SqliteDocStore } from "./store";
+import type { BoardStore, DocStore, InviteStore, MemberStore, SessionStore, UserStore } from "./store";
+import {
+  openSqlite,
+  SqliteBoardStore,
+  SqliteDocStore,
+  SqliteInviteStore,
+  SqliteMemberStore,
+  SqliteSessionStore,
+  SqliteUserStore,
+} from "./store";
 import { Connection } from "./sync/Connection";
+import { SocketRegistry } from "./sync/SocketRegistry";
 
-/** Optional replacements for what `startServer` builds itself (SQLite in DATA_DIR, a pino logger, open access). */
+/** Every store the server uses. */
+export interface ServerStores {
+  docs: DocStore;
+  boards: BoardStore;
+  users: UserStore;
+  sessions: SessionStore;
+  members: MemberStore;
+  invites: InviteStore;
+}
+
+/** Optional replacements for what `startServer` builds itself (SQLite in DATA_DIR, a pino logger, an in-memory throttle). */
 export interface ServerDeps {
-  docs?: DocStore;
-  boards?: BoardStore;
+  stores?: ServerStores;
   logger?: Logger;
-  authorize?: Authorize;
+  loginThrottle?: LoginThrottle;
   /** Run after the stores are closed (e.g. closing a database connection the caller opened). */
   onClosed?: () => void | Promise<void>;
 }
@@ -33,19 +52,30 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How often expired sessions are swept from the store. */
+const SESSION_SWEEP_MS = 60 * 60 * 1000;
+
 /**
  * Starts the HTTP and WebSocket server on `config.port` (0 picks a free port) and resolves once it is listening.
- * Without `deps.docs`/`deps.boards` it opens SQLite at `${DATA_DIR}/converge.db` and closes it again on `close()`.
+ * Without `deps.stores` it opens SQLite at `${DATA_DIR}/converge.db` and closes it again on `close()`.
  */
 export async function startServer(config: Config, deps: ServerDeps = {}): Promise<RunningServer> {
   const logger = deps.logger ?? createLogger(config);
-  let { docs, boards } = deps;
   let ownDb: ReturnType<typeof openSqlite> | undefined;
-  if (!docs || !boards) {
-    ownDb = openSqlite(join(config.dataDir, "converge.db"));
-    docs ??= new SqliteDocStore(ownDb);
-    boards ??= new SqliteBoardStore(ownDb);
+  let stores = deps.stores;
+  if (!stores) {
+    const db = openSqlite(join(config.dataDir, "converge.db"));
+    ownDb = db;
+    stores = {
+      docs: new SqliteDocStore(db),
+      boards: new SqliteBoardStore(db),
+      users: new SqliteUserStore(db),
+      sessions: new SqliteSessionStore(db),
+      members: new SqliteMemberStore(db),
+      invites: new SqliteInviteStore(db),
+    };
   }
+  const { docs, boards, users, members } = stores;
   const { limits } = config;
   const rooms = new RoomManager({
     store: docs,
@@ -54,16 +84,32 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     compactAfterUpdates: limits.compactAfterUpdates,
     roomIdleMs: limits.roomIdleMs,
   });
-  const connections = new Set<Connection>();
+  const sessions = createSessions({ sessions: stores.sessions, users, ttlMs: config.sessionTtlMs });
+  const accounts = createAccounts({
+    users,
+    sessions,
+    throttle: deps.loginThrottle ?? new MemoryLoginThrottle(),
+  });
+  const sockets = new SocketRegistry({ sessionExpiry: (key) => sessions.expiryOf(key), logger });
   const app = createApp({
-    boards,
-    docs,
+    ...stores,
     rooms,
+    sockets,
+    sessions,
+    accounts,
     logger,
-    authorize: deps.authorize ?? createAuthorize({ boards }),
+    allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
+    authorize: createAuthorize({
+      boards,
+      members,
+      sessions,
+      allowedOrigins: config.allowedOrigins,
+      trustProxy: config.trustProxy,
+    }),
     maxBodyBytes: limits.maxBodyBytes,
     clientDist: config.clientDist,
-    openSocket: (ws, { boardId, principal }) => {
+    openSocket: (ws, { boardId, principal, session }) => {
       const connection = new Connection(ws, {
         id: randomUUID(),
         boardId,
@@ -71,12 +117,20 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
         rooms,
         logger,
         limits,
-        onClosed: (closed) => connections.delete(closed),
+        onClosed: (closed) => sockets.remove(closed),
       });
-      connections.add(connection);
+      sockets.add(connection, session);
+      // Authorized just before its board was deleted: it must not bring the room back.
+      if (sockets.isDeleted(boardId)) connection.close(CloseCode.unknownBoard, "board deleted");
       return connection;
     },
   });
+  const sweep = setInterval(() => {
+    sessions
+      .deleteExpired()
+      .catch((error: unknown) => logger.warn({ err: error }, "expired-session sweep failed"));
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
@@ -97,7 +151,9 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     server.close();
-    for (const connection of [...connections]) connection.close(CloseCode.goingAway, "server shutting down");
+    clearInterval(sweep);
+    for (const socket of sockets.all()) socket.close(CloseCode.goingAway, "server shutting down");
+    sockets.close();
     await rooms.closeAll();
     await closeSockets(wss, 1_000);
     if ("closeAllConnections" in server) server.closeAllConnections();
@@ -110,7 +166,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   return {
     url,
     port,
-    stats: () => ({ rooms: rooms.size, connections: connections.size }),
+    stats: () => ({ rooms: rooms.size, connections: sockets.size }),
     close: () => {
       closing ??= close();
       return closing;

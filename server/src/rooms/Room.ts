@@ -5,19 +5,23 @@ import {
   CloseCode,
   decodeAwarenessUpdate,
   encodeAwareness,
+  encodeAwarenessUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
   ProtocolError,
 } from "../protocol";
+import type { Role } from "../roles";
 import type { DocStore } from "../store";
 import { checkUpdate, type UpdateCheck } from "./checkUpdate";
 
-/** Who is behind a socket, as `authorize` decided at upgrade time. */
+/** Who is behind a socket, as `authorize` decided at upgrade time (and role changes since). */
 export interface Principal {
   userId: string;
   name: string;
+  /** False for viewers: their document updates are dropped. */
   canWrite: boolean;
+  role: Role;
 }
 
 /** What a room needs from a connected socket: an id for logs and awareness ownership, and a way to send frames. */
@@ -214,14 +218,29 @@ export class Room {
 
   /**
    * Applies a client's awareness update after decoding it fully (ProtocolError for bad bytes) and relays the change
-   * to every other socket.
+   * to every other socket. The server stamps each entry's `user.id` and `user.name` with the socket's principal
+   * (keeping the client's colour and activity), so presence shows who really is there. Returns false, applying
+   * nothing, when an entry names a client id that another person's socket announced (impersonation); the same
+   * person's new socket (a reconnect racing the old one's close) takes the id over.
    */
-  receiveAwareness(peer: RoomPeer, update: Uint8Array): void {
+  receiveAwareness(peer: RoomPeer, update: Uint8Array): boolean {
     this.#assertAlive();
     const entries = decodeAwarenessUpdate(update);
-    // Accounts issue: stamp `peer.principal` onto each entry's `user` here, so presence identity comes from the server.
-    if (entries.length === 0) return;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    if (entries.length === 0) return true;
+    const takenOver: Array<[Set<number>, number]> = [];
+    for (const { clientId } of entries) {
+      const owner = this.#ownerOf(clientId);
+      if (!owner || owner.peer === peer) continue;
+      if (owner.peer.principal.userId !== peer.principal.userId) return false;
+      takenOver.push([owner.ids, clientId]);
+    }
+    for (const [ids, clientId] of takenOver) ids.delete(clientId);
+    const stamped = entries.map((entry) => ({
+      ...entry,
+      state: entry.state === null ? null : stampPresence(entry.state, peer.principal),
+    }));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(stamped), peer);
+    return true;
   }
 
   /** Every known awareness state as one frame, or null when nobody has announced one. */
@@ -310,6 +329,14 @@ export class Room {
       if (peer !== sender) peer.send(frame);
     }
   };
+
+  #ownerOf(clientId: number): { peer: RoomPeer; ids: Set<number> } | undefined {
+    for (const [peerId, ids] of this.#awarenessOwners) {
+      const peer = this.#peers.get(peerId);
+      if (peer && ids.has(clientId)) return { peer, ids };
+    }
+    return undefined;
+  }
 
   #peerOf(origin: unknown): RoomPeer | undefined {
     if (typeof origin !== "object" || origin === null || !("id" in origin) || typeof origin.id !== "string") {
@@ -449,4 +476,37 @@ export class Room {
   #assertAlive(): void {
     if (this.#destroyed) throw new Error(`room ${this.boardId} was unloaded`);
   }
+}
+
+/** Colours for people whose client sent none (or not a `#rrggbb` one), picked by user id. */
+const FALLBACK_COLOURS = [
+  "#e5484d",
+  "#f76b15",
+  "#ffc53d",
+  "#46a758",
+  "#12a594",
+  "#0090ff",
+  "#8e4ec6",
+  "#d6409f",
+];
+
+/** An awareness state with `user.id`/`user.name` replaced by the principal's; other fields are kept as sent. */
+function stampPresence(state: unknown, principal: Principal): Record<string, unknown> {
+  const record = isPlainRecord(state) ? state : {};
+  const claimed = isPlainRecord(record.user) ? record.user : {};
+  const color =
+    typeof claimed.color === "string" && /^#[0-9a-f]{6}$/i.test(claimed.color)
+      ? claimed.color
+      : (FALLBACK_COLOURS[hashOf(principal.userId) % FALLBACK_COLOURS.length] as string);
+  return { ...record, user: { id: principal.userId, name: principal.name, color } };
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function hashOf(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) >>> 0;
+  return hash;
 }

@@ -7,7 +7,7 @@ import type { Principal, RoomPeer } from "./Room";
 import { RoomManager } from "./RoomManager";
 
 const logger = pino({ level: "silent" });
-const editor: Principal = { userId: "u", name: "U", canWrite: true };
+const editor: Principal = { userId: "u", name: "U", canWrite: true, role: "editor" };
 
 /** A MemoryDocStore whose calls can be slowed down, held, made to fail and watched. */
 class ControlledStore implements DocStore {
@@ -71,11 +71,15 @@ async function until(predicate: () => boolean, what: string): Promise<void> {
 }
 
 /** A peer that records what it is sent (and, optionally, into a shared event log). */
-function peer(id: string, log?: string[]): RoomPeer & { frames: Uint8Array[] } {
+function peer(
+  id: string,
+  log?: string[],
+  principal: Principal = editor,
+): RoomPeer & { frames: Uint8Array[] } {
   const frames: Uint8Array[] = [];
   return {
     id,
-    principal: editor,
+    principal,
     frames,
     send(frame) {
       frames.push(frame);
@@ -345,11 +349,61 @@ describe("RoomManager and Room", () => {
     room.receiveAwareness(a, encodeAwarenessUpdate(local, [local.clientID]));
     expect(b.frames.at(-1)?.[0]).toBe(MessageType.awareness);
     expect(a.frames.some((f) => f[0] === MessageType.awareness)).toBe(false);
-    expect(room.awareness.getStates().get(local.clientID)).toEqual({ user: { name: "Ada" } });
+    expect(room.awareness.getStates().get(local.clientID)).toEqual({
+      user: { id: "u", name: "U", color: expect.stringMatching(/^#[0-9a-f]{6}$/) },
+    });
     room.leave(a);
     expect(room.awareness.getStates().has(local.clientID)).toBe(false);
     expect(b.frames.filter((f) => f[0] === MessageType.awareness)).toHaveLength(2);
     expect(() => room.receiveAwareness(b, new Uint8Array([1, 5]))).toThrow();
+    local.destroy();
+  });
+
+  it("stamps presence with the socket's real user, keeping the client's colour and activity", async () => {
+    const room = await manager(new ControlledStore()).acquire("b");
+    const mallory = peer("m", undefined, {
+      userId: "u-mallory",
+      name: "Mallory",
+      canWrite: true,
+      role: "editor",
+    });
+    const watcher = peer("w");
+    room.join(mallory);
+    room.join(watcher);
+    const { Awareness, encodeAwarenessUpdate } = await import("y-protocols/awareness");
+    const local = new Awareness(new Y.Doc());
+    const activity = { kind: "editing", cardId: "c1" };
+    local.setLocalState({ user: { id: "u-ceo", name: "The CEO", color: "#123abc" }, activity });
+    expect(room.receiveAwareness(mallory, encodeAwarenessUpdate(local, [local.clientID]))).toBe(true);
+    expect(room.awareness.getStates().get(local.clientID)).toEqual({
+      user: { id: "u-mallory", name: "Mallory", color: "#123abc" },
+      activity,
+    });
+    local.setLocalState(42 as unknown as Record<string, unknown>);
+    room.receiveAwareness(mallory, encodeAwarenessUpdate(local, [local.clientID]));
+    expect(room.awareness.getStates().get(local.clientID)).toMatchObject({ user: { id: "u-mallory" } });
+    local.destroy();
+  });
+
+  it("refuses awareness for a client id another person's socket owns; the same person's new socket takes it over", async () => {
+    const room = await manager(new ControlledStore()).acquire("b");
+    const ada = peer("a1", undefined, { userId: "u-ada", name: "Ada", canWrite: true, role: "editor" });
+    const adaAgain = peer("a2", undefined, { userId: "u-ada", name: "Ada", canWrite: true, role: "editor" });
+    const bob = peer("b1", undefined, { userId: "u-bob", name: "Bob", canWrite: true, role: "viewer" });
+    for (const p of [ada, adaAgain, bob]) room.join(p);
+    const { Awareness, encodeAwarenessUpdate } = await import("y-protocols/awareness");
+    const local = new Awareness(new Y.Doc());
+    local.setLocalState({ user: { color: "#000000" } });
+    expect(room.receiveAwareness(ada, encodeAwarenessUpdate(local, [local.clientID]))).toBe(true);
+    local.setLocalState(null);
+    expect(room.receiveAwareness(bob, encodeAwarenessUpdate(local, [local.clientID]))).toBe(false);
+    expect(room.awareness.getStates().get(local.clientID)).toMatchObject({ user: { id: "u-ada" } });
+    local.setLocalState({ user: { color: "#000000" } });
+    expect(room.receiveAwareness(adaAgain, encodeAwarenessUpdate(local, [local.clientID]))).toBe(true);
+    room.leave(ada);
+    expect(room.awareness.getStates().get(local.clientID)).toMatchObject({ user: { id: "u-ada" } });
+    room.leave(adaAgain);
+    expect(room.awareness.getStates().has(local.clientID)).toBe(false);
     local.destroy();
   });
 });

@@ -90,6 +90,29 @@ export class RoomManager {
     }
   }
 
+  /**
+   * Unloads a board's room now, after whatever it applied is stored (for a deleted board whose sockets were closed);
+   * later `release` calls for it do nothing.
+   */
+  async unload(boardId: string): Promise<void> {
+    const entry = this.#entries.get(boardId);
+    if (!entry) return;
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.idleTimer = undefined;
+    entry.unloading = true;
+    let room: Room;
+    try {
+      room = await entry.ready;
+    } catch (error) {
+      this.#options.logger.debug({ err: error, boardId }, "unload: the room never loaded; nothing to flush");
+      return;
+    }
+    await room.flush();
+    if (this.#entries.get(boardId) === entry) this.#entries.delete(boardId);
+    room.destroy();
+    this.#options.logger.debug({ boardId }, "room unloaded on request");
+  }
+
   /** Flushes and frees every room (waiting at most `timeoutMs` for stores that keep failing); used at shutdown. */
   async closeAll(timeoutMs = 5_000): Promise<void> {
     this.#closing = true;

@@ -1,100 +1,37 @@
-import { BoardInputError, initBoard, normaliseTitle, renameBoard } from "@converge/shared";
+import { BOARD_TEMPLATE_IDS } from "@converge/shared";
 import { Hono } from "hono";
-import * as Y from "yjs";
 import { z } from "zod";
-import { ApiError } from "../ApiError";
-import type { Logger } from "../logger";
-import { SERVER_ORIGIN } from "../rooms/Room";
-import type { RoomManager } from "../rooms/RoomManager";
-import type { BoardRecord, BoardStore, DocStore } from "../store";
+import type { BoardService } from "../boards/boardService";
+import type { AppEnv } from "../http/env";
+import { requireUser } from "../http/middleware";
+import { parseBody } from "../http/parseBody";
 
-const titleBody = z.object({ title: z.string() });
+const createBody = z.object({ title: z.string(), template: z.enum(BOARD_TEMPLATE_IDS).default("empty") });
+const renameBody = z.object({ title: z.string() });
 
-/** The boards REST routes' dependencies. */
-export interface BoardsRoutesDeps {
-  boards: BoardStore;
-  docs: DocStore;
-  rooms: RoomManager;
-  logger: Logger;
-}
+/** `/api/boards`: my boards (with my role and the members), create, read, rename (editors), delete (owners). */
+export function createBoardsRoutes({ boards }: { boards: BoardService }): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-/** `/api/boards`: create (record plus seeded document), list, read and rename boards. */
-export function createBoardsRoutes({ boards, docs, rooms, logger }: BoardsRoutesDeps): Hono {
-  const app = new Hono();
+  app.get("/", async (c) => c.json(await boards.listFor(requireUser(c).user.id)));
 
   app.post("/", async (c) => {
-    const title = boardTitle(await parseBody(c.req.raw, titleBody));
-    const record: BoardRecord = { id: crypto.randomUUID(), title, createdAt: Date.now() };
-    const doc = new Y.Doc();
-    initBoard(doc, { title }, SERVER_ORIGIN);
-    // The document first: a board record must never point at a document that was not seeded.
-    await docs.append(record.id, Y.encodeStateAsUpdate(doc));
-    doc.destroy();
-    try {
-      await boards.create(record);
-    } catch (error) {
-      await docs.remove(record.id).catch((cleanup: unknown) => {
-        logger.error(
-          { err: cleanup, boardId: record.id },
-          "could not remove the document of a board not created",
-        );
-      });
-      throw error;
-    }
-    return c.json(record, 201);
+    const { user } = requireUser(c);
+    return c.json(await boards.create(user.id, await parseBody(c, createBody)), 201);
   });
 
-  app.get("/", async (c) => c.json(await boards.list()));
-
-  app.get("/:id", async (c) => c.json(await findBoard(boards, c.req.param("id"))));
+  app.get("/:id", async (c) => c.json(await boards.get(requireUser(c).user.id, c.req.param("id"))));
 
   app.patch("/:id", async (c) => {
-    const id = c.req.param("id");
-    const title = boardTitle(await parseBody(c.req.raw, titleBody));
-    await findBoard(boards, id);
-    // The document's meta.title is what clients show, so it changes with the record (through the live room).
-    await rooms.change(id, (room) => renameBoard(room.doc, title, SERVER_ORIGIN));
-    if (!(await boards.rename(id, title))) throw notFound();
-    return c.json(await findBoard(boards, id));
+    const { user } = requireUser(c);
+    const { title } = await parseBody(c, renameBody);
+    return c.json(await boards.rename(user.id, c.req.param("id"), title));
+  });
+
+  app.delete("/:id", async (c) => {
+    await boards.remove(requireUser(c).user.id, c.req.param("id"));
+    return c.body(null, 204);
   });
 
   return app;
-}
-
-async function findBoard(boards: BoardStore, id: string): Promise<BoardRecord> {
-  const board = await boards.get(id);
-  if (!board) throw notFound();
-  return board;
-}
-
-function notFound(): ApiError {
-  return new ApiError(404, "board_not_found", "No board has this id.");
-}
-
-async function parseBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch (error) {
-    // Anything but a parse error (e.g. the body limit's) belongs to its own handler.
-    if (error instanceof SyntaxError)
-      throw new ApiError(400, "invalid_json", "The request body must be JSON.");
-    throw error;
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const message = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
-    throw new ApiError(400, "invalid_input", message.join("; "));
-  }
-  return parsed.data;
-}
-
-/** The title as shared/ normalises it (collapsed whitespace, length-checked), or a 400. */
-function boardTitle({ title }: { title: string }): string {
-  try {
-    return normaliseTitle(title, "board title");
-  } catch (error) {
-    if (error instanceof BoardInputError) throw new ApiError(400, error.code, error.message);
-    throw error;
-  }
 }

@@ -15,7 +15,10 @@ export interface SocketSession {
 }
 
 /** Opens a session for an upgraded, authorized socket. */
-export type OpenSocket = (ws: WebSocket, context: { boardId: string; principal: Principal }) => SocketSession;
+export type OpenSocket = (
+  ws: WebSocket,
+  context: { boardId: string; principal: Principal; session: { key: string; expiresAt: Date } },
+) => SocketSession;
 
 /** The socket route's dependencies. */
 export interface SocketRouteDeps {
@@ -25,7 +28,7 @@ export interface SocketRouteDeps {
 }
 
 /**
- * `GET /ws/:boardId`: authorizes before upgrading (a refusal is a plain HTTP answer, never a Yjs byte), then speaks
+ * `GET /ws/:boardId`: authorizes (Origin, session, board, membership) before upgrading (a refusal is a plain HTTP answer, never a Yjs byte), then speaks
  * the y-websocket protocol. The stock client may append query parameters; they are ignored.
  */
 export function createSocketRoute({ authorize, openSocket, logger }: SocketRouteDeps): Hono {
@@ -50,7 +53,7 @@ export function createSocketRoute({ authorize, openSocket, logger }: SocketRoute
             ws.close(CloseCode.internalError, "server misconfigured");
             return;
           }
-          session = openSocket(raw, { boardId, principal: access.principal });
+          session = openSocket(raw, { boardId, principal: access.principal, session: access.session });
         },
         onMessage: (event) => session?.receive(event.data),
         onClose: () => session?.closed(),

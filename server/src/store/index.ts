@@ -1,9 +1,20 @@
 export type { BoardRecord, BoardStore } from "./BoardStore";
 export type { DocStore, StoredDoc } from "./DocStore";
+export type { InviteRecord, InviteStore } from "./InviteStore";
+export type { MemberChange, MemberRecord, MemberStore } from "./MemberStore";
 export { MemoryBoardStore } from "./MemoryBoardStore";
 export { MemoryDocStore } from "./MemoryDocStore";
+export { MemoryInviteStore } from "./MemoryInviteStore";
+export { MemoryMemberStore } from "./MemoryMemberStore";
+export { MemorySessionStore } from "./MemorySessionStore";
+export { MemoryUserStore } from "./MemoryUserStore";
+export type { SessionRecord, SessionStore } from "./SessionStore";
 export { SqliteBoardStore } from "./SqliteBoardStore";
 export { SqliteDocStore } from "./SqliteDocStore";
+export { SqliteInviteStore } from "./SqliteInviteStore";
+export { SqliteMemberStore } from "./SqliteMemberStore";
+export { SqliteSessionStore } from "./SqliteSessionStore";
+export { SqliteUserStore } from "./SqliteUserStore";
 export { StoreClosedError } from "./StoreClosedError";
 export { StoreCorruptError } from "./StoreCorruptError";
 export {
@@ -13,3 +24,4 @@ export {
   SQLITE_MIGRATIONS,
   type SqliteDatabase,
 } from "./sqlite";
+export { EmailTakenError, type UserRecord, type UserStore } from "./UserStore";

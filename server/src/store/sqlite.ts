@@ -29,6 +29,39 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX boards_created_at ON boards (created_at);`,
+  // 3: accounts, sessions (by the hash of their id), board members and invitations (by the hash of their token).
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE sessions (
+     id_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_user ON sessions (user_id);
+   CREATE INDEX sessions_expires_at ON sessions (expires_at);
+   CREATE TABLE board_members (
+     board_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+     joined_at INTEGER NOT NULL,
+     PRIMARY KEY (board_id, user_id)
+   );
+   CREATE INDEX board_members_user ON board_members (user_id);
+   CREATE TABLE board_invites (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+     created_by TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX board_invites_board ON board_invites (board_id);`,
 ];
 
 /** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */

@@ -6,6 +6,7 @@ import {
   CloseCode,
   decodeClientMessage,
   encodePermissionDenied,
+  FOREIGN_AWARENESS_ATTEMPTS_BEFORE_CLOSE,
   ProtocolError,
   VIEWER_WRITE_ATTEMPTS_BEFORE_CLOSE,
 } from "../protocol";
@@ -35,7 +36,7 @@ const MAX_REASON_BYTES = 123;
  */
 export class Connection implements RoomPeer {
   readonly id: string;
-  readonly principal: Principal;
+  #principal: Principal;
   readonly boardId: string;
   readonly #ws: WebSocket;
   readonly #options: ConnectionOptions;
@@ -48,13 +49,14 @@ export class Connection implements RoomPeer {
   #alive = true;
   #closed = false;
   #refusedWrites = 0;
+  #foreignAwareness = 0;
 
   constructor(ws: WebSocket, options: ConnectionOptions) {
     this.#ws = ws;
     this.#options = options;
     this.id = options.id;
     this.boardId = options.boardId;
-    this.principal = options.principal;
+    this.#principal = options.principal;
     this.#log = options.logger.child({ boardId: options.boardId, socketId: options.id });
     this.#bucket = new TokenBucket(options.limits.messagesPerSecond, options.limits.messageBurst);
     ws.on("pong", () => {
@@ -62,6 +64,16 @@ export class Connection implements RoomPeer {
     });
     this.#pingTimer = setInterval(() => this.#ping(), options.limits.pingIntervalMs);
     this.#queue = this.#join();
+  }
+
+  /** Who this socket acts as; it changes when the member's role changes, without a reconnect. */
+  get principal(): Principal {
+    return this.#principal;
+  }
+
+  /** Replaces the principal (e.g. a demotion to viewer makes the socket read-only from its next message on). */
+  setPrincipal(principal: Principal): void {
+    this.#principal = principal;
   }
 
   /** Takes one incoming frame (binary as ArrayBuffer or Uint8Array, text as string). */
@@ -157,7 +169,16 @@ export class Connection implements RoomPeer {
         return;
       }
       case "awareness":
-        room.receiveAwareness(this, message.update);
+        if (!room.receiveAwareness(this, message.update)) {
+          this.#foreignAwareness++;
+          this.#log.warn(
+            { userId: this.principal.userId },
+            "dropped awareness for another person's client id",
+          );
+          if (this.#foreignAwareness >= FOREIGN_AWARENESS_ATTEMPTS_BEFORE_CLOSE) {
+            this.close(CloseCode.malformed, "awareness for a client id another connection owns");
+          }
+        }
         return;
       case "query-awareness": {
         const frame = room.awarenessFrame();

@@ -1,0 +1,7 @@
+import { MemoryUserStore } from "./MemoryUserStore";
+import { runUserStoreContract } from "./userStoreContract";
+
+runUserStoreContract("MemoryUserStore", async () => ({
+  store: new MemoryUserStore(),
+  cleanup: async () => {},
+}));
