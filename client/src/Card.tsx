@@ -130,7 +130,10 @@ export const Card = memo(function Card({
       {...listeners}
       aria-label={card.title}
       onKeyDown={onKeyDown}
-      onClick={() => onOpen(card.id)}
+      onClick={(event) => {
+        if (event.target instanceof Element && event.target.closest(".card-rename")) startRename();
+        else onOpen(card.id);
+      }}
     >
       <span className="card-title">{card.title}</span>
       {card.description !== "" && <span className="card-has-description" title="Has a description" />}
@@ -139,18 +142,8 @@ export const Card = memo(function Card({
           {peerName} is {peerKind === "dragging" ? "moving" : "editing"}
         </span>
       )}
-      <button
-        type="button"
-        className="card-rename"
-        tabIndex={-1}
-        aria-hidden="true"
-        title="Rename (F2)"
-        onPointerDown={(event) => event.stopPropagation()}
-        onClick={(event) => {
-          event.stopPropagation();
-          startRename();
-        }}
-      />
+      {/* A mouse shortcut only: keyboard users rename with F2 or in the card's dialog, so the card holds no nested control. */}
+      <span className="card-rename" aria-hidden="true" title="Rename (F2)" />
     </li>
   );
 });
