@@ -1,20 +1,72 @@
-import { type APIRequestContext, type Browser, expect, type Locator, type Page } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 
-/** Creates a board through the REST API and returns its id. */
-export async function createBoard(request: APIRequestContext, title = "E2E board"): Promise<string> {
-  const response = await request.post("/api/boards", { data: { title } });
-  expect(response.status()).toBe(201);
-  const body = (await response.json()) as { id: string };
-  return body.id;
+/** A password that passes the server's policy (long, not a common password). */
+export const PASSWORD = "correct horse battery staple 42";
+
+let people = 0;
+
+/** A person with an account, signed in inside their own browser context (own cookies and storage). */
+export interface Person {
+  name: string;
+  email: string;
+  context: BrowserContext;
+  request: APIRequestContext;
+  /** State-changing API calls carry the site's Origin, as a browser's fetch does. */
+  headers: { origin: string };
 }
 
-/** Opens a board in a fresh browser context (its own storage, like a second person) and waits until it is live. */
-export async function openBoard(browser: Browser, boardId: string, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  await context.addInitScript((personName) => {
-    if (!localStorage.getItem("converge.user.name")) localStorage.setItem("converge.user.name", personName);
-  }, name);
-  const page = await context.newPage();
+/** Signs a new person up through the REST API inside a fresh browser context. */
+export async function signUp(browser: Browser, name: string, baseURL: string): Promise<Person> {
+  const context = await browser.newContext({ baseURL });
+  const email = `${name.toLowerCase()}-${Date.now()}-${++people}@example.test`;
+  const headers = { origin: new URL(baseURL).origin };
+  const response = await context.request.post("/api/auth/signup", {
+    data: { email, password: PASSWORD, name },
+    headers,
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return { name, email, context, request: context.request, headers };
+}
+
+/** Creates a board owned by `owner` and returns its id. */
+export async function createBoard(owner: Person, title = "E2E board", template = "empty"): Promise<string> {
+  const response = await owner.request.post("/api/boards", {
+    data: { title, template },
+    headers: owner.headers,
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** The owner invites `person` with `role` and the person accepts, all through the REST API. */
+export async function addMember(
+  owner: Person,
+  boardId: string,
+  person: Person,
+  role: "editor" | "viewer" | "owner",
+) {
+  const invite = await owner.request.post(`/api/boards/${boardId}/invites`, {
+    data: { role },
+    headers: owner.headers,
+  });
+  expect(invite.status(), await invite.text()).toBe(201);
+  const { token } = (await invite.json()) as { token: string };
+  const accepted = await person.request.post(`/api/invites/${token}/accept`, {
+    headers: person.headers,
+  });
+  expect(accepted.ok(), await accepted.text()).toBe(true);
+}
+
+/** Opens a board page for a person and waits until it is live. */
+export async function openBoard(person: Person, boardId: string): Promise<Page> {
+  const page = await person.context.newPage();
   await page.goto(`/boards/${boardId}`);
   await expectLive(page);
   return page;
@@ -37,7 +89,7 @@ export function card(page: Page, title: string): Locator {
 
 /** Titles of the cards in a lane, top to bottom. */
 export async function cardTitles(page: Page, laneTitle: string): Promise<string[]> {
-  return lane(page, laneTitle).getByTestId("card-title").allInnerTexts();
+  return lane(page, laneTitle).locator("[data-testid=card] .card-title").allInnerTexts();
 }
 
 /** Adds a card through the lane's composer, as a person would. */
