@@ -2,6 +2,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Logger } from "../logger";
 import {
+  type AwarenessEntry,
   CloseCode,
   decodeAwarenessUpdate,
   encodeAwareness,
@@ -219,28 +220,41 @@ export class Room {
   /**
    * Applies a client's awareness update after decoding it fully (ProtocolError for bad bytes) and relays the change
    * to every other socket. The server stamps each entry's `user.id` and `user.name` with the socket's principal
-   * (keeping the client's colour and activity), so presence shows who really is there. Returns false, applying
-   * nothing, when an entry names a client id that another person's socket announced (impersonation); the same
-   * person's new socket (a reconnect racing the old one's close) takes the id over.
+   * (keeping the client's colour and activity), so presence shows who really is there.
+   *
+   * The stock client echoes every awareness change it hears back to the server, so entries for client ids another
+   * socket owns arrive routinely; those that change nothing (a clock the room already has) are dropped silently.
+   * One that would change another person's entry is impersonation: nothing is applied and this returns false. The
+   * same person's new socket (a reconnect racing the old one's close) takes the id over.
    */
   receiveAwareness(peer: RoomPeer, update: Uint8Array): boolean {
     this.#assertAlive();
     const entries = decodeAwarenessUpdate(update);
-    if (entries.length === 0) return true;
+    const own: AwarenessEntry[] = [];
     const takenOver: Array<[Set<number>, number]> = [];
-    for (const { clientId } of entries) {
-      const owner = this.#ownerOf(clientId);
-      if (!owner || owner.peer === peer) continue;
-      if (owner.peer.principal.userId !== peer.principal.userId) return false;
-      takenOver.push([owner.ids, clientId]);
+    for (const entry of entries) {
+      const owner = this.#ownerOf(entry.clientId);
+      if (owner && owner.peer !== peer) {
+        if (!this.#wouldChange(entry)) continue;
+        if (owner.peer.principal.userId !== peer.principal.userId) return false;
+        takenOver.push([owner.ids, entry.clientId]);
+      }
+      own.push(entry);
     }
+    if (own.length === 0) return true;
     for (const [ids, clientId] of takenOver) ids.delete(clientId);
-    const stamped = entries.map((entry) => ({
+    const stamped = own.map((entry) => ({
       ...entry,
       state: entry.state === null ? null : stampPresence(entry.state, peer.principal),
     }));
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(stamped), peer);
     return true;
+  }
+
+  /** Whether y-protocols would apply this entry: a newer clock, or a removal at the same clock of a present state. */
+  #wouldChange({ clientId, clock, state }: AwarenessEntry): boolean {
+    const current = this.awareness.meta.get(clientId)?.clock ?? 0;
+    return current < clock || (current === clock && state === null && this.awareness.states.has(clientId));
   }
 
   /** Every known awareness state as one frame, or null when nobody has announced one. */

@@ -398,6 +398,10 @@ describe("RoomManager and Room", () => {
     local.setLocalState(null);
     expect(room.receiveAwareness(bob, encodeAwarenessUpdate(local, [local.clientID]))).toBe(false);
     expect(room.awareness.getStates().get(local.clientID)).toMatchObject({ user: { id: "u-ada" } });
+    // The stock client echoes what it hears: the same clock from someone else changes nothing and is not an attack.
+    const echo = encodeAwarenessUpdate(room.awareness, [local.clientID]);
+    expect(room.receiveAwareness(bob, echo)).toBe(true);
+    expect(room.awareness.getStates().get(local.clientID)).toMatchObject({ user: { id: "u-ada" } });
     local.setLocalState({ user: { color: "#000000" } });
     expect(room.receiveAwareness(adaAgain, encodeAwarenessUpdate(local, [local.clientID]))).toBe(true);
     room.leave(ada);
