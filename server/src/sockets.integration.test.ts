@@ -55,25 +55,16 @@ afterAll(async () => {
 
 describe("socket upgrade is refused before any Yjs byte", () => {
   it.each([
-    ["no cookie", () => ({ origin: server.url }), 401, "unauthenticated"],
-    [
-      "a forged cookie",
-      () => ({ origin: server.url, cookie: "converge_session=forged" }),
-      401,
-      "unauthenticated",
-    ],
-    ["a non-member", () => ({ origin: server.url, cookie: stranger.cookie }), 403, "not_a_member"],
-    [
-      "a foreign Origin (CSWSH)",
-      () => ({ origin: "https://evil.example", cookie: owner.cookie }),
-      403,
-      "origin_forbidden",
-    ],
-    ["no Origin", () => ({ cookie: owner.cookie }), 403, "origin_forbidden"],
-  ])("%s", async (_name, headers, status, code) => {
+    ["no cookie", () => ({ origin: server.url }), 401],
+    ["a forged cookie", () => ({ origin: server.url, cookie: "converge_session=forged" }), 401],
+    ["a non-member", () => ({ origin: server.url, cookie: stranger.cookie }), 403],
+    ["a foreign Origin (CSWSH)", () => ({ origin: "https://evil.example", cookie: owner.cookie }), 403],
+    ["no Origin", () => ({ cookie: owner.cookie }), 403],
+  ])("%s", async (_name, headers, status) => {
     const answer = await upgradeStatus(server.url, `/ws/${boardId}`, headers());
     expect(answer.status).toBe(status);
-    if (answer.body) expect(JSON.parse(answer.body)).toMatchObject({ error: { code } });
+    // @hono/node-server answers a refused upgrade with the status line only: no body, and never a Yjs byte.
+    expect(answer.body).toBe("");
   });
 
   it("an unknown board (with a valid session)", async () => {
