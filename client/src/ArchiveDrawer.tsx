@@ -5,10 +5,12 @@ export interface ArchiveDrawerProps {
   readonly cards: readonly CardData[];
   readonly onRestore: (cardId: string) => void;
   readonly onClose: () => void;
+  /** View only: no Restore buttons. */
+  readonly readOnly?: boolean;
 }
 
 /** The side drawer listing archived cards, each with a Restore button. */
-export function ArchiveDrawer({ cards, onRestore, onClose }: ArchiveDrawerProps) {
+export function ArchiveDrawer({ cards, onRestore, onClose, readOnly = false }: ArchiveDrawerProps) {
   return (
     <aside
       className="drawer"
@@ -31,14 +33,16 @@ export function ArchiveDrawer({ cards, onRestore, onClose }: ArchiveDrawerProps)
           {cards.map((card) => (
             <li key={card.id} className="drawer-item" data-testid="archived-card" data-card-id={card.id}>
               <span className="drawer-item-title">{card.title}</span>
-              <button
-                type="button"
-                className="button small"
-                aria-label={`Restore ${card.title}`}
-                onClick={() => onRestore(card.id)}
-              >
-                Restore
-              </button>
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={`Restore ${card.title}`}
+                  onClick={() => onRestore(card.id)}
+                >
+                  Restore
+                </button>
+              )}
             </li>
           ))}
         </ul>

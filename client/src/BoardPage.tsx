@@ -1,37 +1,97 @@
-import type { PresenceUser } from "@converge/shared";
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { CloseCode } from "@converge/shared";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArchiveDrawer } from "./ArchiveDrawer";
+import { type SignedInAccount, useSignedInAccount } from "./accountContext";
+import { describeError } from "./api";
+import { BoardGone } from "./BoardGone";
 import { BoardView } from "./BoardView";
-import { createBoardActions } from "./boardActions";
+import { createBoardActions, readOnlyActions } from "./boardActions";
+import { canEdit, renameBoardRecord } from "./boardsApi";
 import { CardDialog } from "./CardDialog";
 import { ConnectionBadge } from "./ConnectionBadge";
 import type { ConnectionView } from "./connectionState";
 import { EditableText } from "./EditableText";
-import { IdentityButton } from "./IdentityButton";
-import { Link } from "./Link";
+import { MembersDialog } from "./MembersDialog";
 import { PresenceAvatars } from "./PresenceAvatars";
+import { RoleBadge } from "./RoleBadge";
+import { navigate } from "./router";
 import { TopBar } from "./TopBar";
+import { accountStore } from "./useAccount";
 import { useBoard } from "./useBoard";
-import { type BoardSession, useBoardConnection } from "./useBoardConnection";
+import { type BoardAccess, useBoardAccess } from "./useBoardAccess";
+import { type BoardConnection, type BoardSession, useBoardConnection } from "./useBoardConnection";
 import { usePresence } from "./usePresence";
 import { useRemoteMoveAnnouncements } from "./useRemoteMoveAnnouncements";
 
 /** Props of BoardPage. */
 export interface BoardPageProps {
   readonly boardId: string;
-  readonly identity: PresenceUser;
-  readonly onIdentityChange: (identity: PresenceUser) => void;
 }
 
-/** The page at /boards/:id: opens the board's document and renders it live. */
-export function BoardPage({ boardId, identity, onIdentityChange }: BoardPageProps) {
-  const { session, loaded, connection } = useBoardConnection(boardId);
+/** How often, at most, a failing socket makes the page ask the REST API whether access changed. */
+const ACCESS_RECHECK_MS = 5000;
+
+/** The page at /boards/:id: checks my role, opens the board's document and renders it live (read-only for viewers). */
+export function BoardPage({ boardId }: BoardPageProps) {
+  const account = useSignedInAccount();
+  const access = useBoardAccess(boardId, account.user.id);
+  if (access.lost) return <BoardGone reason={access.lost} />;
+  return <LiveBoard boardId={boardId} access={access} account={account} />;
+}
+
+interface LiveBoardProps {
+  readonly boardId: string;
+  readonly access: BoardAccess;
+  readonly account: SignedInAccount;
+}
+
+function LiveBoard({ boardId, access, account }: LiveBoardProps) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const connectionRef = useRef<BoardConnection | null>(null);
+  const lastRecheck = useRef(0);
+  const accessRef = useRef(access);
+  accessRef.current = access;
+
+  const connection = useBoardConnection(boardId, account.user.id, {
+    onPermissionDenied() {
+      const { assumeViewer, refresh } = accessRef.current;
+      assumeViewer();
+      setNotice("You can only view this board now; your last change was not saved.");
+      connectionRef.current?.resetLocal();
+      void refresh();
+    },
+    onClosed(code, reason) {
+      const current = accessRef.current;
+      if (code === CloseCode.unauthenticated) {
+        accountStore.signedOut(
+          reason === "session expired"
+            ? "Your session has expired. Sign in again to carry on."
+            : "You were signed out. Sign in again to carry on.",
+        );
+      } else if (code === CloseCode.unknownBoard) {
+        current.markLost("deleted");
+      } else if (code === CloseCode.notAllowed) {
+        void current.refresh().then((role) => {
+          if (role === "lost") return;
+          if (role === "viewer") setNotice("You can only view this board now.");
+          connectionRef.current?.reconnect();
+        });
+      } else if (Date.now() - lastRecheck.current > ACCESS_RECHECK_MS && navigator.onLine) {
+        // A refused upgrade (signed out, removed, deleted) looks like a network failure to a browser.
+        lastRecheck.current = Date.now();
+        void current.refresh();
+      }
+    },
+  });
+  connectionRef.current = connection;
+
+  const { session, loaded } = connection;
   if (!session) {
     return (
       <div className="app">
         <TopBar>
           <div className="topbar-spacer" />
-          <ConnectionBadge connection={connection} />
+          <ConnectionBadge connection={connection.connection} />
         </TopBar>
       </div>
     );
@@ -39,46 +99,73 @@ export function BoardPage({ boardId, identity, onIdentityChange }: BoardPageProp
   return (
     <BoardScreen
       key={session.doc.guid}
+      boardId={boardId}
       session={session}
       loaded={loaded}
-      connection={connection}
-      identity={identity}
-      onIdentityChange={onIdentityChange}
+      connection={connection.connection}
+      access={access}
+      account={account}
+      notice={notice}
+      onNotice={setNotice}
     />
   );
 }
 
 interface BoardScreenProps {
+  readonly boardId: string;
   readonly session: BoardSession;
   readonly loaded: boolean;
   readonly connection: ConnectionView;
-  readonly identity: PresenceUser;
-  readonly onIdentityChange: (identity: PresenceUser) => void;
+  readonly access: BoardAccess;
+  readonly account: SignedInAccount;
+  readonly notice: string | null;
+  readonly onNotice: (notice: string | null) => void;
 }
 
-function BoardScreen({ session, loaded, connection, identity, onIdentityChange }: BoardScreenProps) {
+function BoardScreen({
+  boardId,
+  session,
+  loaded,
+  connection,
+  access,
+  account,
+  notice,
+  onNotice,
+}: BoardScreenProps) {
   const { doc, provider } = session;
+  const { identity } = account;
+  const role = access.role;
+  const readOnly = !canEdit(role);
   const board = useBoard(doc);
   const { peers, setActivity } = usePresence(provider.awareness, identity);
   const announcements = useRemoteMoveAnnouncements(doc, peers);
-  const [notice, setNotice] = useState<string | null>(null);
   const [openCardId, setOpenCardId] = useState<string | null>(null);
   const [archiveOpen, setArchiveOpen] = useState(false);
-  const actions = useMemo(() => createBoardActions(doc, identity.id, setNotice), [doc, identity.id]);
+  const [sharing, setSharing] = useState(false);
+  const actions = useMemo(
+    () => (readOnly ? readOnlyActions(onNotice) : createBoardActions(doc, identity.id, onNotice)),
+    [doc, identity.id, readOnly, onNotice],
+  );
   const onEditing = useCallback(
     (cardId: string | null) => setActivity(cardId ? { kind: "editing", cardId } : null),
     [setActivity],
   );
+  const title = board.title || access.board?.title || "";
 
   useEffect(() => {
-    document.title = board.title ? `${board.title} — Converge` : "Converge";
-  }, [board.title]);
+    document.title = title ? `${title} — Converge` : "Converge";
+  }, [title]);
 
   useEffect(() => {
     if (!notice) return;
-    const timer = window.setTimeout(() => setNotice(null), 4000);
+    const timer = window.setTimeout(() => onNotice(null), 6000);
     return () => window.clearTimeout(timer);
-  }, [notice]);
+  }, [notice, onNotice]);
+
+  // Anything I was doing with a card stops being shown to others once I may only view.
+  useEffect(() => {
+    if (readOnly) setActivity(null);
+  }, [readOnly, setActivity]);
 
   const openCard = openCardId ? board.cards.get(openCardId) : undefined;
   const openCardLane = openCard && board.lanes.find((lane) => lane.cardIds.includes(openCard.id));
@@ -86,20 +173,15 @@ function BoardScreen({ session, loaded, connection, identity, onIdentityChange }
     if (openCardId && (!openCard || openCard.archived)) setOpenCardId(null);
   }, [openCardId, openCard]);
 
-  const empty = board.lanes.length === 0;
-  const notFound = connection.label === "Board not found" && empty;
+  const rename = (next: string) => {
+    renameBoardRecord(boardId, next).catch((error: unknown) => {
+      console.error("Could not rename the board", error);
+      onNotice(`Could not rename the board: ${describeError(error)}`);
+    });
+  };
+
   let body: ReactNode;
-  if (notFound) {
-    body = (
-      <div className="empty-state">
-        <h1>Board not found</h1>
-        <p>It may have been deleted, or the link is wrong.</p>
-        <Link href="/" className="button primary">
-          All boards
-        </Link>
-      </div>
-    );
-  } else if (!loaded && empty) {
+  if (!loaded && board.lanes.length === 0) {
     body = <p className="empty-state muted">Loading board…</p>;
   } else {
     body = (
@@ -110,39 +192,57 @@ function BoardScreen({ session, loaded, connection, identity, onIdentityChange }
         onActivity={setActivity}
         onOpenCard={setOpenCardId}
         onEditing={onEditing}
+        readOnly={readOnly}
       />
     );
   }
 
   return (
-    <div className="app">
+    <div className={`app${readOnly ? " is-read-only" : ""}`}>
       <TopBar>
-        {!notFound && (loaded || board.title) && (
+        {(loaded || title) && (
           <h1 className="board-title">
-            <EditableText value={board.title} label="Board title" onCommit={actions.renameBoard} />
+            {readOnly ? (
+              <span className="board-title-text">{title || "Untitled"}</span>
+            ) : (
+              <EditableText value={title} label="Board title" onCommit={rename} />
+            )}
           </h1>
+        )}
+        {role ? (
+          <RoleBadge role={role} testId="role-badge" />
+        ) : (
+          <span className="muted small-text">Checking access…</span>
         )}
         <div className="topbar-spacer" />
         <PresenceAvatars self={identity} peers={peers} />
         <ConnectionBadge connection={connection} />
-        {!notFound && (
-          <button
-            type="button"
-            className="button ghost"
-            aria-expanded={archiveOpen}
-            onClick={() => setArchiveOpen(!archiveOpen)}
-          >
-            Archived{board.archived.length > 0 ? ` (${board.archived.length})` : ""}
+        {role && (
+          <button type="button" className="button" onClick={() => setSharing(true)}>
+            Share
           </button>
         )}
-        <IdentityButton identity={identity} onChange={onIdentityChange} />
+        <button
+          type="button"
+          className="button ghost"
+          aria-expanded={archiveOpen}
+          onClick={() => setArchiveOpen(!archiveOpen)}
+        >
+          Archived{board.archived.length > 0 ? ` (${board.archived.length})` : ""}
+        </button>
       </TopBar>
+      {role === "viewer" && (
+        <p className="read-only-banner" data-testid="read-only-banner" role="status">
+          <strong>View only</strong> — you can watch this board live but not change it.
+        </p>
+      )}
       <main className="board">{body}</main>
       {archiveOpen && (
         <ArchiveDrawer
           cards={board.archived}
           onRestore={actions.restoreCard}
           onClose={() => setArchiveOpen(false)}
+          readOnly={readOnly}
         />
       )}
       {openCard && !openCard.archived && (
@@ -152,10 +252,22 @@ function BoardScreen({ session, loaded, connection, identity, onIdentityChange }
           laneTitle={openCardLane?.title ?? ""}
           actions={actions}
           onEditing={onEditing}
+          readOnly={readOnly}
           onClose={() => {
             onEditing(null);
             setOpenCardId(null);
           }}
+        />
+      )}
+      {sharing && role && (
+        <MembersDialog
+          boardId={boardId}
+          boardTitle={title}
+          myId={account.user.id}
+          myRole={role}
+          onMyRoleChanged={() => void access.refresh()}
+          onLeft={() => navigate("/")}
+          onClose={() => setSharing(false)}
         />
       )}
       {notice && (

@@ -35,6 +35,8 @@ export interface BoardViewProps {
   readonly onActivity: (activity: PresenceActivity | null) => void;
   readonly onOpenCard: (cardId: string) => void;
   readonly onEditing: (cardId: string | null) => void;
+  /** View only: no drag sensors, no add, rename or delete controls. */
+  readonly readOnly?: boolean;
 }
 
 interface ActiveDrag {
@@ -62,6 +64,8 @@ const KEYBOARD_OPTIONS: KeyboardSensorOptions = {
   },
 };
 
+const NO_SENSORS: ReturnType<typeof useSensors> = [];
+
 function kindOf(data: Record<string, unknown> | undefined): DragKind | null {
   const kind = data?.kind;
   return kind === "card" || kind === "lane" ? kind : null;
@@ -87,12 +91,21 @@ function readDrag(event: DragMoveEvent | DragEndEvent): DragEnd {
  * The lanes and cards with drag and drop. Drags only change local preview state and awareness;
  * the document is written once, on drop, with the move dragToMove computes.
  */
-export function BoardView({ board, actions, peers, onActivity, onOpenCard, onEditing }: BoardViewProps) {
-  const sensors = useSensors(
+export function BoardView({
+  board,
+  actions,
+  peers,
+  onActivity,
+  onOpenCard,
+  onEditing,
+  readOnly = false,
+}: BoardViewProps) {
+  const editSensors = useSensors(
     useSensor(PointerSensor, POINTER_OPTIONS),
     useSensor(TouchSensor, TOUCH_OPTIONS),
     useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
+  const sensors = readOnly ? NO_SENSORS : editSensors;
   const boardRef = useRef(board);
   boardRef.current = board;
   const accessibility = useMemo(
@@ -189,9 +202,10 @@ export function BoardView({ board, actions, peers, onActivity, onOpenCard, onEdi
               dropIndex={dropHint?.laneId === lane.id ? dropHint.index : null}
               onOpenCard={onOpenCard}
               onEditing={onEditing}
+              readOnly={readOnly}
             />
           ))}
-          <LaneComposer onAdd={actions.addLane} />
+          {!readOnly && <LaneComposer onAdd={actions.addLane} />}
         </div>
       </SortableContext>
       <DragOverlay>

@@ -15,6 +15,8 @@ export interface CardProps {
   readonly peerName: string | null;
   readonly peerColor: string | null;
   readonly peerKind: CardActivity["kind"] | null;
+  /** View only: not draggable, no renaming; Enter or a click still opens the (read-only) details. */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -30,13 +32,14 @@ export const Card = memo(function Card({
   peerName,
   peerColor,
   peerKind,
+  readOnly = false,
 }: CardProps) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(card.title);
   const nodeRef = useRef<HTMLLIElement | null>(null);
   const refocus = useRef(false);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({ id: card.id, data: { kind: "card", laneId }, disabled: renaming });
+    useSortable({ id: card.id, data: { kind: "card", laneId }, disabled: renaming || readOnly });
 
   useEffect(() => {
     if (!renaming && refocus.current) {
@@ -46,6 +49,7 @@ export const Card = memo(function Card({
   }, [renaming]);
 
   const startRename = () => {
+    if (readOnly) return;
     setDraft(card.title);
     setRenaming(true);
     onEditing(card.id);
@@ -104,7 +108,7 @@ export const Card = memo(function Card({
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
-    listeners?.onKeyDown?.(event);
+    if (!readOnly) listeners?.onKeyDown?.(event);
     if (isDragging || event.target !== event.currentTarget) return;
     if (event.key === "Enter") {
       event.preventDefault();
@@ -126,8 +130,7 @@ export const Card = memo(function Card({
       className={className}
       data-testid="card"
       data-card-id={card.id}
-      {...attributes}
-      {...listeners}
+      {...(readOnly ? { role: "button", tabIndex: 0 } : { ...attributes, ...listeners })}
       aria-label={card.title}
       onKeyDown={onKeyDown}
       onClick={(event) => {
@@ -135,7 +138,9 @@ export const Card = memo(function Card({
         else onOpen(card.id);
       }}
     >
-      <span className="card-title">{card.title}</span>
+      <span className="card-title" data-testid="card-title">
+        {card.title}
+      </span>
       {card.description !== "" && <span className="card-has-description" title="Has a description" />}
       {peerKind && (
         <span className="card-peer" data-testid="card-activity">
@@ -143,7 +148,7 @@ export const Card = memo(function Card({
         </span>
       )}
       {/* A mouse shortcut only: keyboard users rename with F2 or in the card's dialog, so the card holds no nested control. */}
-      <span className="card-rename" aria-hidden="true" title="Rename (F2)" />
+      {!readOnly && <span className="card-rename" aria-hidden="true" title="Rename (F2)" />}
     </li>
   );
 });

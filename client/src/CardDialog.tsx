@@ -4,6 +4,8 @@ import type { BoardActions } from "./boardActions";
 import { DescriptionEditor } from "./DescriptionEditor";
 import { EditableText } from "./EditableText";
 
+const IGNORE_FOCUS = () => undefined;
+
 /** Props of CardDialog. */
 export interface CardDialogProps {
   readonly card: CardData;
@@ -11,10 +13,19 @@ export interface CardDialogProps {
   readonly actions: BoardActions;
   readonly onEditing: (cardId: string | null) => void;
   readonly onClose: () => void;
+  /** View only: the title and description are shown, not editable; no archiving. */
+  readonly readOnly?: boolean;
 }
 
-/** The card detail dialog: rename, edit the description live with others, archive. */
-export function CardDialog({ card, laneTitle, actions, onEditing, onClose }: CardDialogProps) {
+/** The card detail dialog: rename, edit the description live with others, archive (or only read, for viewers). */
+export function CardDialog({
+  card,
+  laneTitle,
+  actions,
+  onEditing,
+  onClose,
+  readOnly = false,
+}: CardDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -53,12 +64,16 @@ export function CardDialog({ card, laneTitle, actions, onEditing, onClose }: Car
       <div className="card-dialog-body">
         <header className="card-dialog-header">
           <h2 id={titleId} className="card-dialog-title">
-            <EditableText
-              value={card.title}
-              label="Card title"
-              onEditingChange={editing}
-              onCommit={(title) => actions.renameCard(card.id, title)}
-            />
+            {readOnly ? (
+              card.title
+            ) : (
+              <EditableText
+                value={card.title}
+                label="Card title"
+                onEditingChange={editing}
+                onCommit={(title) => actions.renameCard(card.id, title)}
+              />
+            )}
           </h2>
           <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
             ✕
@@ -70,19 +85,22 @@ export function CardDialog({ card, laneTitle, actions, onEditing, onClose }: Car
         <DescriptionEditor
           value={card.description}
           onChange={(value) => actions.setDescription(card.id, value)}
-          onFocusChange={editing}
+          onFocusChange={readOnly ? IGNORE_FOCUS : editing}
+          readOnly={readOnly}
         />
         <footer className="card-dialog-footer">
-          <button
-            type="button"
-            className="button ghost"
-            onClick={() => {
-              actions.archiveCard(card.id);
-              onClose();
-            }}
-          >
-            Archive card
-          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              className="button ghost"
+              onClick={() => {
+                actions.archiveCard(card.id);
+                onClose();
+              }}
+            >
+              Archive card
+            </button>
+          )}
           <button type="button" className="button primary" onClick={onClose}>
             Done
           </button>

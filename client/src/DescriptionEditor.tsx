@@ -6,6 +6,8 @@ export interface DescriptionEditorProps {
   readonly value: string;
   readonly onChange: (value: string) => void;
   readonly onFocusChange: (focused: boolean) => void;
+  /** Shown but not editable (viewers); remote edits still appear live. */
+  readonly readOnly?: boolean;
 }
 
 function shift(position: number, index: number, removed: number, inserted: number): number {
@@ -19,7 +21,12 @@ function shift(position: number, index: number, removed: number, inserted: numbe
  * merges). The textarea is uncontrolled: when someone else's change arrives it is spliced into
  * the field here, and the caret and selection move with the text around them instead of jumping.
  */
-export function DescriptionEditor({ value, onChange, onFocusChange }: DescriptionEditorProps) {
+export function DescriptionEditor({
+  value,
+  onChange,
+  onFocusChange,
+  readOnly = false,
+}: DescriptionEditorProps) {
   const ref = useRef<HTMLTextAreaElement>(null);
 
   useLayoutEffect(() => {
@@ -41,7 +48,8 @@ export function DescriptionEditor({ value, onChange, onFocusChange }: Descriptio
       ref={ref}
       className="description"
       aria-label="Description"
-      placeholder="Add a description…"
+      placeholder={readOnly ? "No description." : "Add a description…"}
+      readOnly={readOnly}
       defaultValue={value}
       rows={8}
       maxLength={MAX_DESCRIPTION_LENGTH}

@@ -19,6 +19,8 @@ export interface LaneProps {
   readonly dropIndex: number | null;
   readonly onOpenCard: (cardId: string) => void;
   readonly onEditing: (cardId: string | null) => void;
+  /** View only: no handle, menu, composer or renaming. */
+  readonly readOnly?: boolean;
 }
 
 /** One lane: a header with drag handle, title, WIP count and menu; its sortable cards; the card composer. */
@@ -30,10 +32,11 @@ export const Lane = memo(function Lane({
   dropIndex,
   onOpenCard,
   onEditing,
+  readOnly = false,
 }: LaneProps) {
   const [renaming, setRenaming] = useState(false);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({ id: lane.id, data: { kind: "lane" } });
+    useSortable({ id: lane.id, data: { kind: "lane" }, disabled: readOnly });
   const count = lane.cardIds.length;
   const over = lane.wipLimit !== null && count > lane.wipLimit;
   const titleId = `lane-title-${lane.id}`;
@@ -53,6 +56,7 @@ export const Lane = memo(function Lane({
         peerName={peer?.name ?? null}
         peerColor={peer?.color ?? null}
         peerKind={peer?.kind ?? null}
+        readOnly={readOnly}
       />
     );
   });
@@ -70,24 +74,30 @@ export const Lane = memo(function Lane({
       aria-labelledby={titleId}
     >
       <header className="lane-header">
-        <button
-          ref={setActivatorNodeRef}
-          type="button"
-          className="lane-handle"
-          {...attributes}
-          {...listeners}
-          aria-label={`Move lane ${lane.title}`}
-        >
-          <span aria-hidden="true">⠿</span>
-        </button>
+        {!readOnly && (
+          <button
+            ref={setActivatorNodeRef}
+            type="button"
+            className="lane-handle"
+            {...attributes}
+            {...listeners}
+            aria-label={`Move lane ${lane.title}`}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        )}
         <h2 className="lane-title" id={titleId}>
-          <EditableText
-            value={lane.title}
-            label="Lane title"
-            editing={renaming}
-            onEditingChange={setRenaming}
-            onCommit={(title) => actions.renameLane(lane.id, title)}
-          />
+          {readOnly ? (
+            <span className="lane-title-text">{lane.title}</span>
+          ) : (
+            <EditableText
+              value={lane.title}
+              label="Lane title"
+              editing={renaming}
+              onEditingChange={setRenaming}
+              onCommit={(title) => actions.renameLane(lane.id, title)}
+            />
+          )}
         </h2>
         <span
           className={`wip${over ? " is-over" : ""}`}
@@ -100,23 +110,27 @@ export const Lane = memo(function Lane({
         >
           {lane.wipLimit === null ? count : `${count} / ${lane.wipLimit}`}
         </span>
-        <LaneMenu
-          laneTitle={lane.title}
-          cardCount={count}
-          wipLimit={lane.wipLimit}
-          onRename={() => setRenaming(true)}
-          onSetWipLimit={(limit) => actions.setWipLimit(lane.id, limit)}
-          onDelete={() => actions.deleteLane(lane.id)}
-        />
+        {!readOnly && (
+          <LaneMenu
+            laneTitle={lane.title}
+            cardCount={count}
+            wipLimit={lane.wipLimit}
+            onRename={() => setRenaming(true)}
+            onSetWipLimit={(limit) => actions.setWipLimit(lane.id, limit)}
+            onDelete={() => actions.deleteLane(lane.id)}
+          />
+        )}
       </header>
       <SortableContext id={lane.id} items={lane.cardIds as string[]} strategy={verticalListSortingStrategy}>
         <ul className="lane-cards" aria-label={`Cards in ${lane.title}`}>
           {items}
         </ul>
       </SortableContext>
-      <footer className="lane-footer">
-        <CardComposer laneId={lane.id} onAdd={actions.addCard} />
-      </footer>
+      {!readOnly && (
+        <footer className="lane-footer">
+          <CardComposer laneId={lane.id} onAdd={actions.addCard} />
+        </footer>
+      )}
     </section>
   );
 });

@@ -70,3 +70,21 @@ export function createBoardActions(
     renameBoard: (title) => run(() => renameBoard(doc, title, UI_ORIGIN)),
   };
 }
+
+/** Actions for someone who may only view the board: each one changes nothing and says why. */
+export function readOnlyActions(onRejected: (message: string) => void): BoardActions {
+  const refuse = () => onRejected("You can only view this board.");
+  return {
+    addCard: refuse,
+    renameCard: refuse,
+    setDescription: refuse,
+    archiveCard: refuse,
+    restoreCard: refuse,
+    applyMove: refuse,
+    addLane: refuse,
+    renameLane: refuse,
+    deleteLane: refuse,
+    setWipLimit: refuse,
+    renameBoard: refuse,
+  };
+}

@@ -1,3 +1,4 @@
+import { CloseCode } from "@converge/shared";
 import { describe, expect, it } from "vitest";
 import {
   type ConnectionEvent,
@@ -50,14 +51,14 @@ describe("connection state", () => {
   });
 
   it("reports a missing board and treats it as terminal", () => {
-    const model = run([{ type: "closed", code: 4404 }]);
+    const model = run([{ type: "closed", code: CloseCode.unknownBoard }]);
     expect(describeConnection(model)).toEqual({ state: "error", label: "Board not found" });
     expect(isTerminal(model)).toBe(true);
   });
 
   it("reports a failed load until a later socket syncs", () => {
     const failed = run([
-      { type: "closed", code: 4500 },
+      { type: "closed", code: CloseCode.loadFailed },
       { type: "status", status: "connecting" },
     ]);
     expect(describeConnection(failed).state).toBe("error");
@@ -72,7 +73,15 @@ describe("connection state", () => {
     expect(describeConnection(recovered).state).toBe("live");
   });
 
-  it("reports a read-only socket", () => {
-    expect(describeConnection(run([{ type: "closed", code: 4403 }])).state).toBe("error");
+  it("treats a refused socket as final until the page reconnects", () => {
+    const refused = run([{ type: "closed", code: CloseCode.notAllowed }]);
+    expect(describeConnection(refused).state).toBe("error");
+    expect(isTerminal(refused)).toBe(true);
+    const again = run([{ type: "reconnect" }, { type: "status", status: "connecting" }], refused);
+    expect(isTerminal(again)).toBe(false);
+  });
+
+  it("treats a signed-out socket as final", () => {
+    expect(isTerminal(run([{ type: "closed", code: CloseCode.unauthenticated }]))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { CLOSE_CODE } from "./closeCodes";
+import { CloseCode } from "@converge/shared";
 
 /** The coarse connection state the header badge shows, also exposed as `data-state`. */
 export type ConnectionState = "live" | "connecting" | "offline" | "error";
@@ -25,7 +25,11 @@ export type ConnectionEvent =
   | { readonly type: "status"; readonly status: ConnectionModel["socket"] }
   | { readonly type: "synced"; readonly synced: boolean }
   | { readonly type: "closed"; readonly code: number | null }
-  | { readonly type: "browser"; readonly online: boolean };
+  | { readonly type: "browser"; readonly online: boolean }
+  /** A new document and provider replaced the old ones. */
+  | { readonly type: "reset"; readonly online: boolean }
+  /** The page asked to connect again after a close the provider treats as final. */
+  | { readonly type: "reconnect" };
 
 /** The model before any event: connecting, with the browser's own idea of being online. */
 export function initialConnection(browserOnline: boolean): ConnectionModel {
@@ -50,27 +54,31 @@ export function reduceConnection(model: ConnectionModel, event: ConnectionEvent)
       return { ...model, lastCloseCode: event.code ?? model.lastCloseCode, failedBefore: true };
     case "browser":
       return { ...model, browserOnline: event.online };
+    case "reset":
+      return initialConnection(event.online);
+    case "reconnect":
+      return { ...model, lastCloseCode: null };
   }
 }
 
-/** True when the server said reconnecting cannot help (the provider stops retrying). */
+/** True when the server said reconnecting cannot help: a 44xx close, after which the provider stops retrying. */
 export function isTerminal(model: ConnectionModel): boolean {
-  return model.lastCloseCode === CLOSE_CODE.notFound || model.lastCloseCode === CLOSE_CODE.forbidden;
+  const code = model.lastCloseCode;
+  return code !== null && code >= 4400 && code < 4500;
 }
 
 const SAVED_HERE = "changes saved on this device";
 
 /** Turns the model into the badge's state and words. */
 export function describeConnection(model: ConnectionModel): ConnectionView {
-  if (model.lastCloseCode === CLOSE_CODE.notFound) return { state: "error", label: "Board not found" };
-  if (model.lastCloseCode === CLOSE_CODE.forbidden) {
-    return { state: "error", label: "Read-only — your edits are not saved" };
-  }
+  if (model.lastCloseCode === CloseCode.unknownBoard) return { state: "error", label: "Board not found" };
+  if (model.lastCloseCode === CloseCode.notAllowed) return { state: "error", label: "Checking your access…" };
+  if (model.lastCloseCode === CloseCode.unauthenticated) return { state: "error", label: "Signed out" };
   if (!model.browserOnline) return { state: "offline", label: `Offline — ${SAVED_HERE}` };
   if (model.socket === "connected") {
     return model.synced ? { state: "live", label: "Live" } : { state: "connecting", label: "Syncing…" };
   }
-  if (model.lastCloseCode === CLOSE_CODE.loadFailed) {
+  if (model.lastCloseCode === CloseCode.loadFailed) {
     return { state: "error", label: "The server could not load this board — retrying…" };
   }
   if (model.failedBefore) return { state: "offline", label: `Can’t reach the server — ${SAVED_HERE}` };

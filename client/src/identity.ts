@@ -1,6 +1,7 @@
 import type { PresenceUser } from "@converge/shared";
+import type { User } from "./accountApi";
 
-/** Colours people can pick for themselves, each with a friendly name used in default names. */
+/** Colours people can pick for themselves, with names for the picker. */
 export const PALETTE: readonly { readonly name: string; readonly color: string }[] = [
   { name: "Teal", color: "#0d9488" },
   { name: "Coral", color: "#e8590c" },
@@ -12,47 +13,29 @@ export const PALETTE: readonly { readonly name: string; readonly color: string }
   { name: "Lime", color: "#4d7c0f" },
 ];
 
-const ANIMALS = ["Otter", "Heron", "Fox", "Lynx", "Panda", "Badger", "Falcon", "Koala", "Marten", "Puffin"];
+const COLOR_KEY_PREFIX = "converge.color.";
 
-const STORAGE_KEY = "converge.identity";
-
-function pick<T>(items: readonly T[]): T {
-  return items[Math.floor(Math.random() * items.length)] as T;
+/** A stable colour for anyone, picked from the palette by their id (the same on every screen). */
+export function defaultColor(id: string): string {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return PALETTE[hash % PALETTE.length]?.color ?? "#0d9488";
 }
 
-/** A fresh identity with a friendly name like "Teal Otter" in the matching colour. */
-export function newIdentity(): PresenceUser {
-  const colour = pick(PALETTE);
-  return { id: crypto.randomUUID(), name: `${colour.name} ${pick(ANIMALS)}`, color: colour.color };
+/** The colour this person chose on this device, or their default one. */
+export function loadColor(userId: string, storage: Storage = window.localStorage): string {
+  const stored = storage.getItem(COLOR_KEY_PREFIX + userId);
+  return stored && PALETTE.some((swatch) => swatch.color === stored) ? stored : defaultColor(userId);
 }
 
-function parseIdentity(raw: string | null): PresenceUser | null {
-  if (!raw) return null;
-  try {
-    const value: unknown = JSON.parse(raw);
-    if (typeof value !== "object" || value === null) return null;
-    const { id, name, color } = value as Record<string, unknown>;
-    if (typeof id !== "string" || typeof name !== "string" || typeof color !== "string") return null;
-    if (!/^#[0-9a-f]{6}$/i.test(color) || name.trim() === "") return null;
-    return { id, name, color };
-  } catch (error) {
-    console.warn("Ignoring an unreadable stored identity", error);
-    return null;
-  }
+/** Remembers this person's colour on this device. */
+export function saveColor(userId: string, color: string, storage: Storage = window.localStorage): void {
+  storage.setItem(COLOR_KEY_PREFIX + userId, color);
 }
 
-/** Reads this browser's identity from localStorage, creating and storing one on first use. */
-export function loadIdentity(storage: Storage = window.localStorage): PresenceUser {
-  const stored = parseIdentity(storage.getItem(STORAGE_KEY));
-  if (stored) return stored;
-  const fresh = newIdentity();
-  saveIdentity(fresh, storage);
-  return fresh;
-}
-
-/** Stores this browser's identity. */
-export function saveIdentity(identity: PresenceUser, storage: Storage = window.localStorage): void {
-  storage.setItem(STORAGE_KEY, JSON.stringify(identity));
+/** The presence identity for an account: id and name from the account (the server stamps them), colour local. */
+export function presenceUser(user: User, color: string): PresenceUser {
+  return { id: user.id, name: user.name, color };
 }
 
 /** One or two initials for an avatar. */

@@ -2,13 +2,16 @@
 export type Route =
   | { readonly page: "boards" }
   | { readonly page: "board"; readonly boardId: string }
+  | { readonly page: "invite"; readonly token: string }
   | { readonly page: "notFound" };
 
-/** Maps a URL path to a route: `/` lists boards, `/boards/:id` opens one. */
+/** Maps a URL path to a route: `/` lists boards, `/boards/:id` opens one, `/invite/:token` offers an invitation. */
 export function parseRoute(pathname: string): Route {
   if (pathname === "/" || pathname === "") return { page: "boards" };
   const match = /^\/boards\/([^/]+)\/?$/.exec(pathname);
   if (match?.[1]) return { page: "board", boardId: decodeURIComponent(match[1]) };
+  const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname);
+  if (invite?.[1]) return { page: "invite", token: decodeURIComponent(invite[1]) };
   return { page: "notFound" };
 }
 

@@ -1,9 +1,8 @@
-import { useEffect, useReducer, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
+import { readAuthMessage } from "y-protocols/auth";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { ApiError, getBoardRecord } from "./api";
-import { CLOSE_CODE } from "./closeCodes";
 import {
   type ConnectionModel,
   type ConnectionView,
@@ -12,11 +11,20 @@ import {
   isTerminal,
   reduceConnection,
 } from "./connectionState";
+import { localDocName } from "./localBoards";
 
-/** One open board: its document, its sync provider, and whether any copy of it has loaded yet. */
+/** One open board: its document and its sync provider. */
 export interface BoardSession {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
+}
+
+/** What the server said about this socket that the page must act on. */
+export interface BoardSocketEvents {
+  /** The server dropped a write: I may only view this board now. */
+  onPermissionDenied(reason: string): void;
+  /** The server closed the socket with a code (44xx: do not simply reconnect). */
+  onClosed(code: number, reason: string): void;
 }
 
 /** What useBoardConnection gives a board page. */
@@ -25,26 +33,50 @@ export interface BoardConnection {
   /** True once the device copy (IndexedDB) or the server has delivered the document. */
   readonly loaded: boolean;
   readonly connection: ConnectionView;
+  /** Connects again after a close the provider treats as final (e.g. 4403 after which I am still a viewer). */
+  reconnect(): void;
+  /** Throws away this device's copy (edits the server refused) and loads the board afresh from the server. */
+  resetLocal(): void;
 }
+
+/** The y-websocket message type of auth messages (y-protocols/auth). */
+const MESSAGE_AUTH = 2;
 
 function syncOrigin(): string {
   return `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/ws`;
 }
 
 /**
- * Opens a board: one Y.Doc kept in IndexedDB (offline edits survive reloads) and synced over the
- * stock y-websocket provider. The connection state follows the socket and the browser's own
- * online/offline signal; going offline disconnects, coming back reconnects.
+ * Opens a board: one Y.Doc kept in IndexedDB under this account (offline edits survive reloads)
+ * and synced over the stock y-websocket provider. The connection state follows the socket and the
+ * browser's online/offline signal. The server's "permission denied" and close codes reach `events`.
  */
-export function useBoardConnection(boardId: string): BoardConnection {
+export function useBoardConnection(
+  boardId: string,
+  userId: string,
+  events: BoardSocketEvents,
+): BoardConnection {
   const [session, setSession] = useState<BoardSession | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [generation, setGeneration] = useState(0);
   const [model, dispatch] = useReducer(reduceConnection, navigator.onLine, initialConnection);
+  const eventsRef = useRef(events);
+  eventsRef.current = events;
+  const controls = useRef<{ reconnect(): void; resetLocal(): void } | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation reopens the board from scratch.
   useEffect(() => {
     const doc = new Y.Doc();
-    const local = new IndexeddbPersistence(boardId, doc);
-    const provider = new WebsocketProvider(syncOrigin(), boardId, doc, { connect: navigator.onLine });
+    const local = new IndexeddbPersistence(localDocName(userId, boardId), doc);
+    const provider = new WebsocketProvider(syncOrigin(), boardId, doc, {
+      connect: navigator.onLine,
+      // Another tab's edits reach this one through the server, which checks each socket's role.
+      disableBc: true,
+    });
+    // The stock provider only logs "permission denied"; the page needs to know.
+    provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+      readAuthMessage(decoder, doc, (_doc, reason) => eventsRef.current.onPermissionDenied(reason));
+    };
     let current: ConnectionModel = initialConnection(navigator.onLine);
     const send: typeof dispatch = (event) => {
       current = reduceConnection(current, event);
@@ -52,7 +84,7 @@ export function useBoardConnection(boardId: string): BoardConnection {
     };
     setSession({ doc, provider });
     setLoaded(false);
-    dispatch({ type: "browser", online: navigator.onLine });
+    send({ type: "reset", online: navigator.onLine });
 
     const markLoaded = () => setLoaded(true);
     local.on("synced", markLoaded);
@@ -62,7 +94,9 @@ export function useBoardConnection(boardId: string): BoardConnection {
       if (synced) markLoaded();
     };
     const onClose = (event: CloseEvent | null) => {
-      if (event) send({ type: "closed", code: event.code });
+      if (!event) return;
+      send({ type: "closed", code: event.code });
+      eventsRef.current.onClosed(event.code, event.reason);
     };
     provider.on("status", onStatus);
     provider.on("sync", onSync);
@@ -79,21 +113,25 @@ export function useBoardConnection(boardId: string): BoardConnection {
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
 
-    // A socket refused before the upgrade (HTTP 404) looks like any network failure from a
-    // browser, so ask the REST API whether the board exists at all.
-    let active = true;
-    getBoardRecord(boardId).catch((error: unknown) => {
-      if (!active) return;
-      if (error instanceof ApiError && error.status === 404) {
-        send({ type: "closed", code: CLOSE_CODE.notFound });
+    controls.current = {
+      reconnect() {
+        send({ type: "reconnect" });
+        if (navigator.onLine) provider.connect();
+      },
+      resetLocal() {
         provider.disconnect();
-      } else {
-        console.warn("Could not check the board on the server; carrying on with the device copy", error);
-      }
-    });
+        local.clearData().then(
+          () => setGeneration((value) => value + 1),
+          (error: unknown) => {
+            console.error("Could not clear this device's copy of the board", error);
+            setGeneration((value) => value + 1);
+          },
+        );
+      },
+    };
 
     return () => {
-      active = false;
+      controls.current = null;
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       provider.off("status", onStatus);
@@ -103,7 +141,9 @@ export function useBoardConnection(boardId: string): BoardConnection {
       void local.destroy();
       doc.destroy();
     };
-  }, [boardId]);
+  }, [boardId, userId, generation]);
 
-  return { session, loaded, connection: describeConnection(model) };
+  const reconnect = useCallback(() => controls.current?.reconnect(), []);
+  const resetLocal = useCallback(() => controls.current?.resetLocal(), []);
+  return { session, loaded, connection: describeConnection(model), reconnect, resetLocal };
 }
