@@ -23,7 +23,7 @@ vi.mock("./Card", async (importOriginal) => {
 
 const ignore = () => undefined;
 
-function Harness({ doc }: { doc: Y.Doc }) {
+function Harness({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: boolean }) {
   const board = useBoard(doc);
   const actions = useMemo(() => createBoardActions(doc, "me", ignore), [doc]);
   return (
@@ -34,6 +34,7 @@ function Harness({ doc }: { doc: Y.Doc }) {
       onActivity={ignore}
       onOpenCard={ignore}
       onEditing={ignore}
+      readOnly={readOnly}
     />
   );
 }
@@ -114,5 +115,19 @@ describe("BoardView", () => {
     fireEvent.click(within(backlog).getByRole("button", { name: "Save" }));
     expect(within(backlog).getByTestId("wip").textContent).toBe("3 / 2");
     expect(backlog.classList.contains("is-over-limit")).toBe(true);
+  });
+
+  it("shows a viewer the cards but no add, rename, move or lane controls", () => {
+    const { doc } = seededBoard();
+    render(<Harness doc={doc} readOnly />);
+    expect(screen.getAllByTestId("card")).toHaveLength(4);
+    expect(screen.queryAllByRole("button", { name: "Add card" })).toHaveLength(0);
+    expect(screen.queryAllByRole("button", { name: /Add lane/ })).toHaveLength(0);
+    expect(screen.queryAllByRole("button", { name: /^Move lane/ })).toHaveLength(0);
+    expect(screen.queryAllByRole("button", { name: /^Lane actions/ })).toHaveLength(0);
+    const card = screen.getByRole("button", { name: "Login page" });
+    expect(card.getAttribute("aria-roledescription")).toBeNull();
+    fireEvent.keyDown(card, { key: "F2" });
+    expect(screen.queryByLabelText("Card title")).toBeNull();
   });
 });

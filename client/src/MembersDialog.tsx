@@ -64,6 +64,7 @@ export function MembersDialog({
   const [expiresInHours, setExpiresInHours] = useState<number>(24 * 7);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState(false);
   const id = useId();
 
   const fail = (what: string) => (failure: unknown) => {
@@ -126,6 +127,7 @@ export function MembersDialog({
     try {
       const next = await createInvite(boardId, inviteRole, expiresInHours);
       setCreated(next);
+      setCopied(false);
       setInvites(await listInvites(boardId));
     } catch (failure) {
       fail("Could not create an invitation")(failure);
@@ -150,6 +152,7 @@ export function MembersDialog({
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(inviteUrl);
+      setCopied(true);
       setStatus("Invite link copied.");
     } catch (failure) {
       console.warn("Could not copy to the clipboard", failure);
@@ -307,6 +310,11 @@ export function MembersDialog({
                   <button type="button" className="button" onClick={() => void copy()}>
                     Copy
                   </button>
+                  {copied && (
+                    <span className="copied" aria-hidden="true">
+                      Copied ✓
+                    </span>
+                  )}
                 </div>
                 <p className="muted field-hint">
                   Anyone with this link can join as {roleLabel(created.role).toLowerCase()} until{" "}
