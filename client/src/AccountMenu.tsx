@@ -42,7 +42,7 @@ export function AccountMenu({ account }: AccountMenuProps) {
         type="button"
         className="identity-button"
         aria-expanded={open}
-        aria-label={`Signed in as ${identity.name}. Change your colour`}
+        title="Change your colour"
         data-testid="identity"
         onClick={() => setOpen(!open)}
       >
@@ -50,6 +50,7 @@ export function AccountMenu({ account }: AccountMenuProps) {
           {initials(identity.name)}
         </span>
         <span className="identity-name">{identity.name}</span>
+        <span className="sr-only">, change your colour</span>
       </button>
       <button
         type="button"

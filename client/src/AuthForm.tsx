@@ -115,86 +115,86 @@ export function AuthForm({ onSignedIn, initialMode = "signIn" }: AuthFormProps) 
           </button>
         ))}
       </div>
-      <form
-        id={`${id}-panel`}
-        role="tabpanel"
-        aria-labelledby={`${id}-tab-${mode}`}
-        className="auth-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {signingUp && (
-          <div className="field">
-            <label htmlFor={`${id}-name`}>Name</label>
-            <input
-              id={`${id}-name`}
-              className="text-input"
-              autoComplete="name"
-              required
-              maxLength={80}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              {...invalid("name")}
-            />
-            {fieldError("name")}
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor={`${id}-email`}>Email</label>
-          <input
-            id={`${id}-email`}
-            className="text-input"
-            type="email"
-            autoComplete="email"
-            required
-            maxLength={254}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            {...invalid("email")}
-          />
-          {fieldError("email")}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>Password</label>
+      <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${mode}`}>
+        <form
+          aria-labelledby={`${id}-tab-${mode}`}
+          className="auth-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
           {signingUp && (
-            <p className="field-hint" id={`${id}-password-rules`}>
-              {PASSWORD_RULES}
+            <div className="field">
+              <label htmlFor={`${id}-name`}>Name</label>
+              <input
+                id={`${id}-name`}
+                className="text-input"
+                autoComplete="name"
+                required
+                maxLength={80}
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+                {...invalid("name")}
+              />
+              {fieldError("name")}
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-email`}>Email</label>
+            <input
+              id={`${id}-email`}
+              className="text-input"
+              type="email"
+              autoComplete="email"
+              required
+              maxLength={254}
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              {...invalid("email")}
+            />
+            {fieldError("email")}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-password`}>Password</label>
+            {signingUp && (
+              <p className="field-hint" id={`${id}-password-rules`}>
+                {PASSWORD_RULES}
+              </p>
+            )}
+            <input
+              id={`${id}-password`}
+              className="text-input"
+              type="password"
+              autoComplete={signingUp ? "new-password" : "current-password"}
+              required
+              maxLength={256}
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              {...invalid("password")}
+              aria-describedby={
+                [
+                  signingUp ? `${id}-password-rules` : "",
+                  problem?.field === "password" ? errorId("password") : "",
+                ]
+                  .filter(Boolean)
+                  .join(" ") || undefined
+              }
+            />
+            {fieldError("password")}
+          </div>
+          {fieldError("form")}
+          <button type="submit" className="button primary auth-submit" disabled={busy}>
+            {signingUp ? "Create account" : "Sign in"}
+          </button>
+          {busy && (
+            <p className="muted" role="status">
+              {signingUp ? "Creating your account…" : "Signing in…"}
             </p>
           )}
-          <input
-            id={`${id}-password`}
-            className="text-input"
-            type="password"
-            autoComplete={signingUp ? "new-password" : "current-password"}
-            required
-            maxLength={256}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            {...invalid("password")}
-            aria-describedby={
-              [
-                signingUp ? `${id}-password-rules` : "",
-                problem?.field === "password" ? errorId("password") : "",
-              ]
-                .filter(Boolean)
-                .join(" ") || undefined
-            }
-          />
-          {fieldError("password")}
-        </div>
-        {fieldError("form")}
-        <button type="submit" className="button primary auth-submit" disabled={busy}>
-          {signingUp ? "Create account" : "Sign in"}
-        </button>
-        {busy && (
-          <p className="muted" role="status">
-            {signingUp ? "Creating your account…" : "Signing in…"}
-          </p>
-        )}
-      </form>
+        </form>
+      </div>
     </div>
   );
 }

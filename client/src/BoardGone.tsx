@@ -22,8 +22,10 @@ export function BoardGone({ reason }: { readonly reason: LostAccess }) {
     <div className="app">
       <TopBar />
       <main className="empty-state" data-testid="board-gone" data-reason={reason}>
-        <h1 role="alert">{title}</h1>
-        <p>{body}</p>
+        <div role="alert">
+          <h1>{title}</h1>
+          <p>{body}</p>
+        </div>
         <Link href="/" className="button primary">
           Your boards
         </Link>

@@ -1,16 +1,16 @@
 import type { PresenceUser } from "@converge/shared";
 import type { User } from "./accountApi";
 
-/** Colours people can pick for themselves, with names for the picker. */
+/** Colours people can pick for themselves, with names for the picker; each keeps white initials readable (4.5:1). */
 export const PALETTE: readonly { readonly name: string; readonly color: string }[] = [
-  { name: "Teal", color: "#0d9488" },
-  { name: "Coral", color: "#e8590c" },
+  { name: "Teal", color: "#0f766e" },
+  { name: "Coral", color: "#c2410c" },
   { name: "Indigo", color: "#4f46e5" },
-  { name: "Rose", color: "#e11d48" },
-  { name: "Amber", color: "#b7791f" },
+  { name: "Rose", color: "#be123c" },
+  { name: "Amber", color: "#92400e" },
   { name: "Violet", color: "#7c3aed" },
-  { name: "Sky", color: "#0284c7" },
-  { name: "Lime", color: "#4d7c0f" },
+  { name: "Sky", color: "#0369a1" },
+  { name: "Lime", color: "#3f6212" },
 ];
 
 const COLOR_KEY_PREFIX = "converge.color.";
@@ -19,7 +19,7 @@ const COLOR_KEY_PREFIX = "converge.color.";
 export function defaultColor(id: string): string {
   let hash = 0;
   for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return PALETTE[hash % PALETTE.length]?.color ?? "#0d9488";
+  return PALETTE[hash % PALETTE.length]?.color ?? "#0f766e";
 }
 
 /** The colour this person chose on this device, or their default one. */
