@@ -95,7 +95,8 @@ export async function cardTitles(page: Page, laneTitle: string): Promise<string[
 /** Adds a card through the lane's composer, as a person would (the composer stays open for the next card). */
 export async function addCard(page: Page, laneTitle: string, title: string): Promise<void> {
   const input = lane(page, laneTitle).getByPlaceholder("Card title");
-  if (!(await input.isVisible())) await lane(page, laneTitle).getByRole("button", { name: "Add card" }).click();
+  if (!(await input.isVisible()))
+    await lane(page, laneTitle).getByRole("button", { name: "Add card" }).click();
   await input.fill(title);
   await input.press("Enter");
   await expect(card(page, title)).toBeVisible();
