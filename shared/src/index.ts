@@ -1,4 +1,53 @@
+export {
+  addTeam,
+  DEFAULT_SCORING_MODEL,
+  DEFAULT_TEAMS,
+  MAX_TEAM_NAME_LENGTH,
+  MAX_TEAMS,
+  MAX_VOTE_BUDGET,
+  removeTeam,
+  renameTeam,
+  setScoringModel,
+  setVoteBudget,
+} from "./boardSettings";
+export type { CardFields, CardFieldsPatch, CardType, Impact } from "./cardFields";
+export {
+  CARD_FIELD_NAMES,
+  CARD_TYPE_LABELS,
+  CARD_TYPES,
+  CONFIDENCE_PRESETS,
+  HORIZONS,
+  IMPACT_VALUES,
+  isIsoDate,
+  MAX_LABEL_LENGTH,
+  MAX_LABELS,
+  setCardFields,
+  WSJF_SCALE,
+} from "./cardFields";
+export type { ChecklistItem } from "./checklist";
+export {
+  addChecklistItem,
+  editChecklistItem,
+  MAX_CHECKLIST_ITEM_LENGTH,
+  MAX_CHECKLIST_ITEMS,
+  moveChecklistItem,
+  removeChecklistItem,
+  toggleChecklistItem,
+} from "./checklist";
 export { BoardInputError } from "./errors";
+export type { Evidence, EvidenceCount, EvidenceFields, EvidenceSource } from "./evidence";
+export {
+  createEvidence,
+  deleteEvidence,
+  EVIDENCE_SOURCES,
+  editEvidence,
+  linkEvidence,
+  MAX_CUSTOMER_LENGTH,
+  MAX_QUOTE_LENGTH,
+  unlinkEvidence,
+} from "./evidence";
+export type { Goal } from "./goals";
+export { archiveGoal, createGoal, moveGoal, renameGoal, setGoalDescription } from "./goals";
 export { isValidBoardId, newId } from "./ids";
 export {
   archiveCard,
@@ -23,7 +72,7 @@ export type { Placement, Ranked } from "./rank";
 export { compareRanked, placeAt, rankAfterLast } from "./rank";
 export type { BoardReader } from "./readBoard";
 export { createBoardReader, readBoard } from "./readBoard";
-export type { Board, BoardRoots, Card, ItemMap, Lane, LaneKind } from "./schema";
+export type { Board, BoardRoots, Card, CardPlanning, ItemMap, Lane, LaneKind } from "./schema";
 export {
   getRoots,
   LANE_KINDS,
@@ -32,6 +81,16 @@ export {
   ROOT,
   SCHEMA_VERSION,
 } from "./schema";
+export type { ScorableCard, ScoreContext, ScoredCard, ScoringModel } from "./scoring";
+export {
+  effectiveReach,
+  formatScore,
+  rankByScore,
+  SCORING_INPUTS,
+  SCORING_MODEL_LABELS,
+  SCORING_MODELS,
+  scoreCard,
+} from "./scoring";
 export type { BoardTemplate, BoardTemplateId } from "./templates";
 export { BOARD_TEMPLATE_IDS, BOARD_TEMPLATES, findTemplate } from "./templates";
 export type { TextSplice } from "./text";

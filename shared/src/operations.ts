@@ -1,7 +1,10 @@
 import { generateNKeysBetween } from "fractional-indexing";
 import * as Y from "yjs";
+import { seedBoardSettings } from "./boardSettings";
 import { BoardInputError } from "./errors";
+import { unlinkCardEverywhere } from "./evidence";
 import { newId } from "./ids";
+import { requireCard, requireLane, spliceText, str } from "./lookup";
 import { compareRanked, placeAt, type Ranked, rankAfterLast } from "./rank";
 import {
   getRoots,
@@ -12,14 +15,9 @@ import {
   SCHEMA_VERSION,
 } from "./schema";
 import { findTemplate } from "./templates";
-import { diffText, normaliseTitle } from "./text";
+import { normaliseTitle } from "./text";
 
 // Every exported function here is one named change to a board, run as exactly one transaction.
-
-function str(map: ItemMap, key: string): string {
-  const value = map.get(key);
-  return typeof value === "string" ? value : "";
-}
 
 function lanesInOrder(doc: Y.Doc): Ranked[] {
   const ranked: Ranked[] = [];
@@ -38,18 +36,6 @@ function cardsOfLane(doc: Y.Doc, laneId: string): Ranked[] {
   return ranked.sort(compareRanked);
 }
 
-function requireLane(doc: Y.Doc, laneId: string): ItemMap {
-  const lane = getRoots(doc).lanes.get(laneId);
-  if (!lane) throw new BoardInputError("lane_not_found", `There is no lane ${laneId} on this board.`);
-  return lane;
-}
-
-function requireCard(doc: Y.Doc, cardId: string): ItemMap {
-  const card = getRoots(doc).cards.get(cardId);
-  if (!card) throw new BoardInputError("card_not_found", `There is no card ${cardId} on this board.`);
-  return card;
-}
-
 function applyRespacing(items: Y.Map<ItemMap>, respaced: ReadonlyMap<string, string>): void {
   for (const [id, rank] of respaced) items.get(id)?.set("rank", rank);
 }
@@ -65,9 +51,10 @@ export function initBoard(
   if (!layout)
     throw new BoardInputError("template_unknown", `There is no board template called ${template}.`);
   doc.transact(() => {
-    const { meta, lanes, cards } = getRoots(doc);
+    const { meta, lanes, cards, comments } = getRoots(doc);
     meta.set("title", boardTitle);
     meta.set("schemaVersion", SCHEMA_VERSION);
+    seedBoardSettings(meta);
     const laneRanks = generateNKeysBetween(null, null, layout.lanes.length);
     const now = Date.now();
     layout.lanes.forEach(({ title: laneTitle, kind, cards: examples = [] }, i) => {
@@ -88,11 +75,16 @@ export function initBoard(
           cardId,
           newCardMap({ id: cardId, title: cardTitle, laneId, rank: cardRanks[j] as string, by, now }),
         );
+        comments.set(cardId, new Y.Array());
       });
     });
   }, origin);
 }
 
+/**
+ * A new card's map. Its labels and checklist arrays are created with the card (and its comment
+ * thread beside it) so that two people adding the first label, item or comment at once both keep theirs.
+ */
 function newCardMap(fields: {
   id: string;
   title: string;
@@ -111,6 +103,8 @@ function newCardMap(fields: {
     ["createdAt", fields.now],
     ["updatedAt", fields.now],
     ["archived", false],
+    ["labels", new Y.Array<string>()],
+    ["checklist", new Y.Array<Y.Map<unknown>>()],
   ]);
 }
 
@@ -223,9 +217,10 @@ export function createCard(
       index === undefined
         ? { rank: rankAfterLast(siblings), respaced: new Map() }
         : placeAt(siblings, index, id);
-    const { cards } = getRoots(doc);
+    const { cards, comments } = getRoots(doc);
     applyRespacing(cards, respaced);
     cards.set(id, newCardMap({ id, title: cardTitle, laneId, rank, by, now: Date.now() }));
+    comments.set(id, new Y.Array());
   }, origin);
   return id;
 }
@@ -254,17 +249,7 @@ export function setCardDescription(doc: Y.Doc, cardId: string, value: string, or
   }
   doc.transact(() => {
     const card = requireCard(doc, cardId);
-    let text = card.get("description");
-    if (!(text instanceof Y.Text)) {
-      text = new Y.Text();
-      card.set("description", text);
-    }
-    const yText = text as Y.Text;
-    const splice = diffText(yText.toString(), value);
-    if (!splice) return;
-    if (splice.remove > 0) yText.delete(splice.index, splice.remove);
-    if (splice.insert.length > 0) yText.insert(splice.index, splice.insert);
-    card.set("updatedAt", Date.now());
+    if (spliceText(card, "description", value)) card.set("updatedAt", Date.now());
   }, origin);
 }
 
@@ -316,12 +301,13 @@ export function restoreCard(doc: Y.Doc, cardId: string, origin?: unknown): void 
   }, origin);
 }
 
-/** Deletes a card for good, with its comment thread. */
+/** Deletes a card for good, with its comment thread and its evidence links. */
 export function deleteCard(doc: Y.Doc, cardId: string, origin?: unknown): void {
   doc.transact(() => {
     requireCard(doc, cardId);
     const { cards, comments } = getRoots(doc);
     cards.delete(cardId);
     comments.delete(cardId);
+    unlinkCardEverywhere(doc, cardId);
   }, origin);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { addTeam } from "./boardSettings";
+import { setCardFields } from "./cardFields";
+import { addChecklistItem } from "./checklist";
+import { createEvidence, editEvidence, linkEvidence, unlinkEvidence } from "./evidence";
+import { createGoal, renameGoal } from "./goals";
 import { createCard, deleteLane, initBoard, moveCard, renameCard, setCardDescription } from "./operations";
 import { createBoardReader, readBoard } from "./readBoard";
 
@@ -72,6 +77,73 @@ describe("createBoardReader", () => {
     renameCard(doc, a, "renamed far away");
     Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(remote)));
     expect(reader.getSnapshot().cards.get(a)?.title).toBe("renamed far away");
+  });
+});
+
+describe("createBoardReader with planning data", () => {
+  it("gives a new object only to the card whose planning field or checklist changed", () => {
+    const { doc, a, b } = seeded();
+    const reader = createBoardReader(doc);
+    const before = reader.getSnapshot();
+    setCardFields(doc, a, { estimate: 3, labels: ["api"] });
+    const after = reader.getSnapshot();
+    expect(after.cards.get(a)).toMatchObject({ estimate: 3, labels: ["api"] });
+    expect(after.cards.get(b)).toBe(before.cards.get(b));
+    addChecklistItem(doc, b, { text: "Spec" });
+    const third = reader.getSnapshot();
+    expect(third.cards.get(b)?.checklist.map((item) => item.text)).toEqual(["Spec"]);
+    expect(third.cards.get(a)).toBe(after.cards.get(a));
+    expect(third.teams).toBe(before.teams);
+    expect(third).toEqual(readBoard(doc));
+  });
+
+  it("keeps every card object through goal and settings changes, and renews the aligned goal", () => {
+    const { doc, a, b, c } = seeded();
+    const goal = createGoal(doc, { title: "Growth", by: "u" });
+    const other = createGoal(doc, { title: "Quality", by: "u" });
+    setCardFields(doc, a, { goalId: goal });
+    const reader = createBoardReader(doc);
+    const before = reader.getSnapshot();
+    expect(before.goals.map((entry) => entry.cardIds)).toEqual([[a], []]);
+    renameGoal(doc, goal, "Growth 2027");
+    addTeam(doc, "Sales");
+    const after = reader.getSnapshot();
+    for (const id of [a, b, c]) expect(after.cards.get(id)).toBe(before.cards.get(id));
+    expect(after.goals[0]?.title).toBe("Growth 2027");
+    expect(after.goals[1]).toBe(before.goals[1]);
+    expect(after.teams).toContain("Sales");
+    setCardFields(doc, b, { goalId: other });
+    expect(reader.getSnapshot().goals[1]?.cardIds).toEqual([b]);
+    expect(reader.getSnapshot().goals[0]).toBe(after.goals[0]);
+  });
+
+  it("renews exactly the cards whose evidence counts a link, unlink or edit moved", () => {
+    const { doc, a, b, c } = seeded();
+    const reader = createBoardReader(doc);
+    const id = createEvidence(doc, {
+      quote: "q",
+      source: "interview",
+      customer: "Acme",
+      cardIds: [a],
+      by: "u",
+    });
+    const first = reader.getSnapshot();
+    expect(first.cards.get(a)).toMatchObject({ evidenceCount: 1, evidenceCustomerCount: 1 });
+    linkEvidence(doc, id, b);
+    const second = reader.getSnapshot();
+    expect(second.cards.get(a)).toBe(first.cards.get(a));
+    expect(second.cards.get(b)).toMatchObject({ evidenceCount: 1, evidenceCustomerCount: 1 });
+    expect(second.cards.get(c)).toBe(first.cards.get(c));
+    editEvidence(doc, id, { quote: "reworded" });
+    const third = reader.getSnapshot();
+    expect(third.evidence[0]?.quote).toBe("reworded");
+    for (const card of [a, b, c]) expect(third.cards.get(card)).toBe(second.cards.get(card));
+    editEvidence(doc, id, { customer: "" });
+    expect(reader.getSnapshot().cards.get(a)).toMatchObject({ evidenceCount: 1, evidenceCustomerCount: 0 });
+    unlinkEvidence(doc, id, a);
+    const last = reader.getSnapshot();
+    expect(last.cards.get(a)).toMatchObject({ evidenceCount: 0 });
+    expect(last).toEqual(readBoard(doc));
   });
 });
 

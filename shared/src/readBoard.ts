@@ -1,4 +1,16 @@
 import * as Y from "yjs";
+import { readScoringModel, readTeams, readVoteBudget } from "./boardSettings";
+import { readCardField, readLabels } from "./cardFields";
+import { readChecklist } from "./checklist";
+import {
+  compareEvidence,
+  countEvidence,
+  type Evidence,
+  type EvidenceCount,
+  NO_EVIDENCE,
+  readEvidence,
+} from "./evidence";
+import { type Goal, type GoalFields, readGoalFields } from "./goals";
 import { compareRanked } from "./rank";
 import {
   type Board,
@@ -21,7 +33,7 @@ function num(map: ItemMap, key: string): number {
   return typeof value === "number" && Number.isFinite(value) ? value : 0;
 }
 
-function readCard(id: string, map: ItemMap): Card {
+function readCard(id: string, map: ItemMap, evidence: EvidenceCount): Card {
   const description = map.get("description");
   return {
     id,
@@ -33,6 +45,25 @@ function readCard(id: string, map: ItemMap): Card {
     createdAt: num(map, "createdAt"),
     updatedAt: num(map, "updatedAt"),
     archived: map.get("archived") === true,
+    type: readCardField(map, "type"),
+    team: readCardField(map, "team"),
+    owner: readCardField(map, "owner"),
+    estimate: readCardField(map, "estimate"),
+    reach: readCardField(map, "reach"),
+    impact: readCardField(map, "impact"),
+    confidence: readCardField(map, "confidence"),
+    effort: readCardField(map, "effort"),
+    value: readCardField(map, "value"),
+    businessValue: readCardField(map, "businessValue"),
+    timeCriticality: readCardField(map, "timeCriticality"),
+    riskReduction: readCardField(map, "riskReduction"),
+    goalId: readCardField(map, "goalId"),
+    target: readCardField(map, "target"),
+    labels: readLabels(map),
+    dueDate: readCardField(map, "dueDate"),
+    checklist: readChecklist(map),
+    evidenceCount: evidence.count,
+    evidenceCustomerCount: evidence.customers,
   };
 }
 
@@ -56,21 +87,55 @@ function readLane(id: string, map: ItemMap): LaneFields {
   };
 }
 
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
+function sameIds<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
+/** The goals in order with their aligned live cards, reusing `previous` goal objects that did not change. */
+function assembleGoals(
+  goalFields: GoalFields[],
+  placedInOrder: readonly Card[],
+  previous: readonly Goal[] | undefined,
+): readonly Goal[] {
+  goalFields.sort(compareRanked);
+  const aligned = new Map<string, string[]>(goalFields.map((goal) => [goal.id, []]));
+  for (const card of placedInOrder) if (card.goalId !== null) aligned.get(card.goalId)?.push(card.id);
+  const previousGoals = new Map(previous?.map((goal) => [goal.id, goal]));
+  const goals = goalFields.map((fields): Goal => {
+    const cardIds = aligned.get(fields.id) ?? [];
+    const old = previousGoals.get(fields.id);
+    if (
+      old &&
+      old.title === fields.title &&
+      old.description === fields.description &&
+      old.rank === fields.rank &&
+      old.archived === fields.archived &&
+      old.createdBy === fields.createdBy &&
+      old.createdAt === fields.createdAt &&
+      sameIds(old.cardIds, cardIds)
+    ) {
+      return old;
+    }
+    return { ...fields, cardIds };
+  });
+  return previous && sameIds(previous, goals) ? previous : goals;
+}
+
+/** The parts of a board read from the document before assembly. */
+interface Parts {
+  meta: Y.Map<unknown>;
+  laneFields: LaneFields[];
+  cards: ReadonlyMap<string, Card>;
+  goalFields: GoalFields[];
+  evidence: readonly Evidence[];
+}
+
 /**
- * Assembles the Board from cards and lanes, reusing `previous` lane objects whose content did not
- * change so that memoised views skip them. A card whose lane was deleted concurrently shows in
- * the first lane, so every live card appears exactly once on every peer.
+ * Assembles the Board from its parts, reusing `previous` lane, goal and team objects whose content
+ * did not change so that memoised views skip them. A card whose lane was deleted concurrently shows
+ * in the first lane, so every live card appears exactly once on every peer.
  */
-function assemble(
-  meta: Y.Map<unknown>,
-  laneFields: LaneFields[],
-  cards: ReadonlyMap<string, Card>,
-  previous: Board | null,
-): Board {
+function assemble({ meta, laneFields, cards, goalFields, evidence }: Parts, previous: Board | null): Board {
   laneFields.sort(compareRanked);
   const firstLaneId = laneFields[0]?.id;
   const byLane = new Map<string, Card[]>(laneFields.map((lane) => [lane.id, []]));
@@ -104,6 +169,9 @@ function assemble(
     }
     return { ...fields, cardIds };
   });
+  const placedInOrder = lanes.flatMap((lane) => lane.cardIds.map((id) => cards.get(id) as Card));
+  placedInOrder.push(...unplaced);
+  const teams = readTeams(meta);
   const schemaVersion = meta.get("schemaVersion");
   return {
     title: typeof meta.get("title") === "string" ? (meta.get("title") as string) : "",
@@ -112,21 +180,56 @@ function assemble(
     cards,
     archived,
     unplaced,
+    teams: previous && sameIds(previous.teams, teams) ? previous.teams : teams,
+    scoringModel: readScoringModel(meta),
+    voteBudget: readVoteBudget(meta),
+    goals: assembleGoals(goalFields, placedInOrder, previous?.goals),
+    evidence,
   };
 }
 
 /** Reads the whole board as plain readonly data (a fresh read; views use createBoardReader). */
 export function readBoard(doc: Y.Doc): Board {
-  const { meta, lanes, cards } = getRoots(doc);
+  const { meta, cards, feedback } = getRoots(doc);
+  const evidence: Evidence[] = [];
+  feedback.forEach((map, id) => {
+    evidence.push(readEvidence(id, map));
+  });
+  const counts = countEvidence(evidence);
   const cardViews = new Map<string, Card>();
   cards.forEach((map, id) => {
-    cardViews.set(id, readCard(id, map));
+    cardViews.set(id, readCard(id, map, counts.get(id) ?? NO_EVIDENCE));
   });
+  return assemble(
+    {
+      meta,
+      laneFields: readLanes(doc),
+      cards: cardViews,
+      goalFields: readGoals(doc),
+      evidence: evidence.sort(compareEvidence),
+    },
+    null,
+  );
+}
+
+function readLanes(doc: Y.Doc): LaneFields[] {
   const laneFields: LaneFields[] = [];
-  lanes.forEach((map, id) => {
+  getRoots(doc).lanes.forEach((map, id) => {
     laneFields.push(readLane(id, map));
   });
-  return assemble(meta, laneFields, cardViews, null);
+  return laneFields;
+}
+
+function readGoals(doc: Y.Doc): GoalFields[] {
+  const goalFields: GoalFields[] = [];
+  getRoots(doc).goals.forEach((map, id) => {
+    goalFields.push(readGoalFields(id, map));
+  });
+  return goalFields;
+}
+
+function sameCount(card: Card, count: EvidenceCount): boolean {
+  return card.evidenceCount === count.count && card.evidenceCustomerCount === count.customers;
 }
 
 /** A live, cached view of a board for `useSyncExternalStore`: subscribe to changes, read the current Board. */
@@ -139,25 +242,34 @@ export interface BoardReader {
 /**
  * Creates a cached reader over a board document. A snapshot is rebuilt only after a transaction
  * touched the board, and only the cards that changed get new objects: an edit to one card gives
- * one new Card object, so only that card re-renders.
+ * one new Card object, so only that card re-renders. A change to a piece of evidence marks the cards
+ * it was or is linked to dirty, and only those whose evidence counts moved get new objects. Comments
+ * are not observed at all (see readComments).
  */
 export function createBoardReader(doc: Y.Doc): BoardReader {
-  const { meta, lanes, cards } = getRoots(doc);
+  const { meta, lanes, cards, goals, feedback } = getRoots(doc);
   const listeners = new Set<() => void>();
   const cardCache = new Map<string, Card>();
   const dirtyCards = new Set<string>();
-  let allCardsDirty = true;
+  const evidenceCache = new Map<string, Evidence>();
+  const dirtyEvidence = new Set<string>();
+  let counts: ReadonlyMap<string, EvidenceCount> = new Map();
+  let evidenceList: readonly Evidence[] = [];
+  let everythingDirty = true;
   let snapshot: Board | null = null;
   let stale = true;
 
-  const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    for (const event of events) {
-      if (event.target === cards && event instanceof Y.YMapEvent) {
-        for (const key of event.keysChanged) dirtyCards.add(key);
-      } else if (typeof event.path[0] === "string") dirtyCards.add(event.path[0]);
-    }
-    stale = true;
-  };
+  const collect =
+    (root: Y.Map<ItemMap>, dirty: Set<string>) => (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      for (const event of events) {
+        if (event.target === root && event instanceof Y.YMapEvent) {
+          for (const key of event.keysChanged) dirty.add(key);
+        } else if (typeof event.path[0] === "string") dirty.add(event.path[0]);
+      }
+      stale = true;
+    };
+  const onCards = collect(cards, dirtyCards);
+  const onFeedback = collect(feedback, dirtyEvidence);
   const onOther = () => {
     stale = true;
   };
@@ -166,30 +278,67 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     for (const listener of listeners) listener();
   };
   cards.observeDeep(onCards);
+  feedback.observeDeep(onFeedback);
   lanes.observeDeep(onOther);
-  meta.observe(onOther);
+  goals.observeDeep(onOther);
+  meta.observeDeep(onOther);
   doc.on("afterTransaction", afterTransaction);
 
+  /** Re-reads changed evidence and marks dirty the cards whose evidence counts moved. */
+  function refreshEvidence(): void {
+    if (!everythingDirty && dirtyEvidence.size === 0) return;
+    const touchedCards = new Set<string>();
+    if (everythingDirty) {
+      evidenceCache.clear();
+      feedback.forEach((map, id) => {
+        evidenceCache.set(id, readEvidence(id, map));
+      });
+    } else {
+      for (const id of dirtyEvidence) {
+        for (const cardId of evidenceCache.get(id)?.cardIds ?? []) touchedCards.add(cardId);
+        const map = feedback.get(id);
+        if (map) {
+          const fresh = readEvidence(id, map);
+          evidenceCache.set(id, fresh);
+          for (const cardId of fresh.cardIds) touchedCards.add(cardId);
+        } else evidenceCache.delete(id);
+      }
+    }
+    dirtyEvidence.clear();
+    counts = countEvidence(evidenceCache.values());
+    evidenceList = [...evidenceCache.values()].sort(compareEvidence);
+    for (const cardId of touchedCards) {
+      const card = cardCache.get(cardId);
+      if (card && !sameCount(card, counts.get(cardId) ?? NO_EVIDENCE)) dirtyCards.add(cardId);
+    }
+  }
+
   function rebuild(): Board {
-    if (allCardsDirty) {
+    refreshEvidence();
+    if (everythingDirty) {
       cardCache.clear();
       cards.forEach((map, id) => {
-        cardCache.set(id, readCard(id, map));
+        cardCache.set(id, readCard(id, map, counts.get(id) ?? NO_EVIDENCE));
       });
-      allCardsDirty = false;
+      everythingDirty = false;
     } else {
       for (const id of dirtyCards) {
         const map = cards.get(id);
-        if (map) cardCache.set(id, readCard(id, map));
+        if (map) cardCache.set(id, readCard(id, map, counts.get(id) ?? NO_EVIDENCE));
         else cardCache.delete(id);
       }
     }
     dirtyCards.clear();
-    const laneFields: LaneFields[] = [];
-    lanes.forEach((map, id) => {
-      laneFields.push(readLane(id, map));
-    });
-    return assemble(meta, laneFields, new Map(cardCache), snapshot);
+    return assemble(
+      {
+        meta,
+        laneFields: readLanes(doc),
+        cards: new Map(cardCache),
+        goalFields: readGoals(doc),
+        evidence: evidenceList,
+      },
+      snapshot,
+    );
   }
 
   return {
@@ -206,8 +355,10 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     },
     destroy() {
       cards.unobserveDeep(onCards);
+      feedback.unobserveDeep(onFeedback);
       lanes.unobserveDeep(onOther);
-      meta.unobserve(onOther);
+      goals.unobserveDeep(onOther);
+      meta.unobserveDeep(onOther);
       doc.off("afterTransaction", afterTransaction);
       listeners.clear();
     },

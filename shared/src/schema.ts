@@ -1,6 +1,15 @@
 import type * as Y from "yjs";
+import type { CardFields } from "./cardFields";
+import type { ChecklistItem } from "./checklist";
+import type { Evidence } from "./evidence";
+import type { Goal } from "./goals";
+import type { ScoringModel } from "./scoring";
 
-/** The document schema version this code reads and writes (DESIGN §4). */
+/**
+ * The document schema version this code reads and writes (DESIGN §4). Still 1: the planning fields,
+ * board settings, goals, evidence and comments only add optional keys to maps the v1 contract already
+ * names (every reader defaults them when absent), so a v1 document needs no migration.
+ */
 export const SCHEMA_VERSION = 1;
 
 /** Names of the board document's root types: a public contract that importers and bots rely on. */
@@ -65,8 +74,16 @@ export interface Lane {
   readonly cardIds: readonly string[];
 }
 
+/**
+ * A card's planning fields as read: each scalar is null when unset (or holds a value no valid write
+ * could produce), labels are [] when none.
+ */
+export type CardPlanning = { readonly [K in Exclude<keyof CardFields, "labels">]: CardFields[K] | null } & {
+  readonly labels: readonly string[];
+};
+
 /** A card as the views read it: plain and readonly. */
-export interface Card {
+export interface Card extends CardPlanning {
   readonly id: string;
   readonly title: string;
   readonly description: string;
@@ -77,6 +94,12 @@ export interface Card {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly archived: boolean;
+  /** The checklist in display order. */
+  readonly checklist: readonly ChecklistItem[];
+  /** Pieces of customer evidence linked to the card. */
+  readonly evidenceCount: number;
+  /** Distinct named customers among the linked evidence (feeds RICE reach, see effectiveReach). */
+  readonly evidenceCustomerCount: number;
 }
 
 /** The whole board as plain readonly data, the one thing React renders from. */
@@ -89,4 +112,14 @@ export interface Board {
   readonly archived: readonly Card[];
   /** Live cards with no lane to show in: only when every lane was deleted concurrently. Views offer to restore them. */
   readonly unplaced: readonly Card[];
+  /** The board's team list (meta.teams), in order. */
+  readonly teams: readonly string[];
+  /** How the Priorities view scores cards (meta.scoringModel). */
+  readonly scoringModel: ScoringModel;
+  /** Dot votes per person per round (meta.voteBudget), or null when unset. */
+  readonly voteBudget: number | null;
+  /** Product goals in order, archived ones included (views may hide them). */
+  readonly goals: readonly Goal[];
+  /** Customer evidence, newest first. */
+  readonly evidence: readonly Evidence[];
 }
