@@ -36,7 +36,7 @@ export const Card = memo(function Card({
 }: CardProps) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(card.title);
-  const nodeRef = useRef<HTMLLIElement | null>(null);
+  const nodeRef = useRef<HTMLDivElement | null>(null);
   const refocus = useRef(false);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({ id: card.id, data: { kind: "card", laneId }, disabled: renaming || readOnly });
@@ -79,35 +79,28 @@ export const Card = memo(function Card({
 
   if (renaming) {
     return (
-      <li
-        ref={(node) => {
-          nodeRef.current = node;
-          setNodeRef(node);
-        }}
-        style={style}
-        className={className}
-        data-testid="card"
-        data-card-id={card.id}
-      >
-        <input
-          className="card-rename-input"
-          aria-label="Card title"
-          value={draft}
-          // biome-ignore lint/a11y/noAutofocus: the input replaces the card the person asked to rename.
-          autoFocus
-          maxLength={500}
-          onChange={(event) => setDraft(event.target.value)}
-          onBlur={() => finishRename(true)}
-          onKeyDown={(event) => {
-            if (event.key === "Enter") finishRename(true, true);
-            else if (event.key === "Escape") finishRename(false, true);
-          }}
-        />
+      <li ref={setNodeRef} style={style} className="card-slot">
+        <div ref={nodeRef} className={className} data-testid="card" data-card-id={card.id}>
+          <input
+            className="card-rename-input"
+            aria-label="Card title"
+            value={draft}
+            // biome-ignore lint/a11y/noAutofocus: the input replaces the card the person asked to rename.
+            autoFocus
+            maxLength={500}
+            onChange={(event) => setDraft(event.target.value)}
+            onBlur={() => finishRename(true)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") finishRename(true, true);
+              else if (event.key === "Escape") finishRename(false, true);
+            }}
+          />
+        </div>
       </li>
     );
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!readOnly) listeners?.onKeyDown?.(event);
     if (isDragging || event.target !== event.currentTarget) return;
     if (event.key === "Enter") {
@@ -119,36 +112,37 @@ export const Card = memo(function Card({
     }
   };
 
+  // The list item is the sortable node; the card inside it is the focusable control, so the list keeps its items.
   return (
-    <li
-      ref={(node) => {
-        nodeRef.current = node;
-        setNodeRef(node);
-        setActivatorNodeRef(node);
-      }}
-      style={style}
-      className={className}
-      data-testid="card"
-      data-card-id={card.id}
-      {...(readOnly ? { role: "button", tabIndex: 0 } : { ...attributes, ...listeners })}
-      aria-label={card.title}
-      onKeyDown={onKeyDown}
-      onClick={(event) => {
-        if (event.target instanceof Element && event.target.closest(".card-rename")) startRename();
-        else onOpen(card.id);
-      }}
-    >
-      <span className="card-title" data-testid="card-title">
-        {card.title}
-      </span>
-      {card.description !== "" && <span className="card-has-description" title="Has a description" />}
-      {peerKind && (
-        <span className="card-peer" data-testid="card-activity">
-          {peerName} is {peerKind === "dragging" ? "moving" : "editing"}
+    <li ref={setNodeRef} style={style} className="card-slot">
+      <div
+        ref={(node) => {
+          nodeRef.current = node;
+          setActivatorNodeRef(node);
+        }}
+        className={className}
+        data-testid="card"
+        data-card-id={card.id}
+        {...(readOnly ? { role: "button", tabIndex: 0 } : { ...attributes, ...listeners })}
+        aria-label={card.title}
+        onKeyDown={onKeyDown}
+        onClick={(event) => {
+          if (event.target instanceof Element && event.target.closest(".card-rename")) startRename();
+          else onOpen(card.id);
+        }}
+      >
+        <span className="card-title" data-testid="card-title">
+          {card.title}
         </span>
-      )}
-      {/* A mouse shortcut only: keyboard users rename with F2 or in the card's dialog, so the card holds no nested control. */}
-      {!readOnly && <span className="card-rename" aria-hidden="true" title="Rename (F2)" />}
+        {card.description !== "" && <span className="card-has-description" title="Has a description" />}
+        {peerKind && (
+          <span className="card-peer" data-testid="card-activity">
+            {peerName} is {peerKind === "dragging" ? "moving" : "editing"}
+          </span>
+        )}
+        {/* A mouse shortcut only: keyboard users rename with F2 or in the card's dialog, so the card holds no nested control. */}
+        {!readOnly && <span className="card-rename" aria-hidden="true" title="Rename (F2)" />}
+      </div>
     </li>
   );
 });

@@ -1,0 +1,48 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { addCard, addMember, card, createBoard, openBoard, signUp } from "./board";
+
+/** Serious and critical axe-core violations on the page as it is now, summarised for a readable failure. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(", ")})`,
+    );
+}
+
+test("the sign-in page has no serious accessibility violations", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByLabel("Email")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("boards, a board, a card's details and the view-only board have no serious accessibility violations", async ({
+  browser,
+  baseURL,
+}) => {
+  const ada = await signUp(browser, "Ada", baseURL as string);
+  const cy = await signUp(browser, "Cy", baseURL as string);
+  const boardId = await createBoard(ada, "Accessible board", "product-backlog");
+  await addMember(ada, boardId, cy, "viewer");
+
+  const list = await ada.context.newPage();
+  await list.goto("/");
+  await expect(list.getByTestId("board-list")).toBeVisible();
+  expect(await seriousViolations(list)).toEqual([]);
+
+  const board = await openBoard(ada, boardId);
+  await addCard(board, "Backlog", "Keyboard shortcuts");
+  await board.keyboard.press("Escape");
+  expect(await seriousViolations(board)).toEqual([]);
+
+  await card(board, "Keyboard shortcuts").click();
+  await expect(board.getByTestId("card-dialog")).toBeVisible();
+  expect(await seriousViolations(board)).toEqual([]);
+
+  const viewer = await openBoard(cy, boardId);
+  await expect(viewer.getByTestId("read-only-banner")).toBeVisible();
+  expect(await seriousViolations(viewer)).toEqual([]);
+});
