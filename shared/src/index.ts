@@ -34,6 +34,15 @@ export {
   removeChecklistItem,
   toggleChecklistItem,
 } from "./checklist";
+export type { Comment, CommentsReader } from "./comments";
+export {
+  addComment,
+  createCommentsReader,
+  deleteComment,
+  editComment,
+  MAX_COMMENT_LENGTH,
+  readComments,
+} from "./comments";
 export { BoardInputError } from "./errors";
 export type { Evidence, EvidenceCount, EvidenceFields, EvidenceSource } from "./evidence";
 export {
@@ -49,6 +58,8 @@ export {
 export type { Goal } from "./goals";
 export { archiveGoal, createGoal, moveGoal, renameGoal, setGoalDescription } from "./goals";
 export { isValidBoardId, newId } from "./ids";
+export type { MentionSegment } from "./mentions";
+export { formatMention, mentionSegments, parseMentions } from "./mentions";
 export {
   archiveCard,
   createCard,
