@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  adaAndBoOnOneBoard,
   addCard,
   addMember,
   card,
@@ -17,12 +18,7 @@ test.describe("two people on one board", () => {
     browser,
     baseURL,
   }) => {
-    const ada = await signUp(browser, "Ada", baseURL as string);
-    const bo = await signUp(browser, "Bo", baseURL as string);
-    const boardId = await createBoard(ada, "Launch plan");
-    await addMember(ada, boardId, bo, "editor");
-    const adaPage = await openBoard(ada, boardId);
-    const boPage = await openBoard(bo, boardId);
+    const { adaPage, boPage } = await adaAndBoOnOneBoard(browser, baseURL as string, "Launch plan");
 
     await addCard(adaPage, "Backlog", "Pricing page copy");
     await expect(card(boPage, "Pricing page copy")).toBeVisible();
@@ -36,12 +32,7 @@ test.describe("two people on one board", () => {
   });
 
   test("each sees who else is here, under their account name", async ({ browser, baseURL }) => {
-    const ada = await signUp(browser, "Ada", baseURL as string);
-    const bo = await signUp(browser, "Bo", baseURL as string);
-    const boardId = await createBoard(ada);
-    await addMember(ada, boardId, bo, "editor");
-    const adaPage = await openBoard(ada, boardId);
-    await openBoard(bo, boardId);
+    const { adaPage } = await adaAndBoOnOneBoard(browser, baseURL as string);
     await expect(adaPage.getByTestId("presence").getByTestId("avatar")).toHaveCount(2);
     await expect(adaPage.getByTestId("presence").locator("[title^='Bo']")).toHaveCount(1);
   });
@@ -50,12 +41,7 @@ test.describe("two people on one board", () => {
     browser,
     baseURL,
   }) => {
-    const ada = await signUp(browser, "Ada", baseURL as string);
-    const bo = await signUp(browser, "Bo", baseURL as string);
-    const boardId = await createBoard(ada);
-    await addMember(ada, boardId, bo, "editor");
-    const adaPage = await openBoard(ada, boardId);
-    const boPage = await openBoard(bo, boardId);
+    const { adaPage, boPage } = await adaAndBoOnOneBoard(browser, baseURL as string);
     await addCard(adaPage, "Backlog", "Search filters");
     await addCard(adaPage, "Backlog", "Export to CSV");
     await expect(card(boPage, "Export to CSV")).toBeVisible();
@@ -68,12 +54,7 @@ test.describe("two people on one board", () => {
   });
 
   test("a keyboard move in one window is seen in the other", async ({ browser, baseURL }) => {
-    const ada = await signUp(browser, "Ada", baseURL as string);
-    const bo = await signUp(browser, "Bo", baseURL as string);
-    const boardId = await createBoard(ada);
-    await addMember(ada, boardId, bo, "editor");
-    const adaPage = await openBoard(ada, boardId);
-    const boPage = await openBoard(bo, boardId);
+    const { adaPage, boPage } = await adaAndBoOnOneBoard(browser, baseURL as string);
     await addCard(adaPage, "Backlog", "Audit log");
     await expect(card(boPage, "Audit log")).toBeVisible();
 
@@ -90,12 +71,7 @@ test.describe("two people on one board", () => {
     browser,
     baseURL,
   }) => {
-    const ada = await signUp(browser, "Ada", baseURL as string);
-    const bo = await signUp(browser, "Bo", baseURL as string);
-    const boardId = await createBoard(ada);
-    await addMember(ada, boardId, bo, "editor");
-    const adaPage = await openBoard(ada, boardId);
-    const boPage = await openBoard(bo, boardId);
+    const { ada, adaPage, boPage } = await adaAndBoOnOneBoard(browser, baseURL as string);
 
     await ada.context.setOffline(true);
     await expect(adaPage.getByTestId("connection-status")).toHaveAttribute("data-state", "offline");

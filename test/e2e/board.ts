@@ -64,6 +64,15 @@ export async function addMember(
   expect(accepted.ok(), await accepted.text()).toBe(true);
 }
 
+/** Ada owns a fresh board and Bo is its editor; both have it open and live. */
+export async function adaAndBoOnOneBoard(browser: Browser, baseURL: string, title = "E2E board") {
+  const ada = await signUp(browser, "Ada", baseURL);
+  const bo = await signUp(browser, "Bo", baseURL);
+  const boardId = await createBoard(ada, title);
+  await addMember(ada, boardId, bo, "editor");
+  return { ada, bo, boardId, adaPage: await openBoard(ada, boardId), boPage: await openBoard(bo, boardId) };
+}
+
 /** Opens a board page for a person and waits until it is live. */
 export async function openBoard(person: Person, boardId: string): Promise<Page> {
   const page = await person.context.newPage();
