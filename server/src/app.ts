@@ -13,10 +13,13 @@ import { createInviteService } from "./boards/inviteService";
 import { createMemberService } from "./boards/memberService";
 import type { AppEnv } from "./http/env";
 import { originCheck, sessionReader } from "./http/middleware";
+import { createImportExportService } from "./importExport/importExportService";
+import { DEFAULT_IMPORT_MAX_BYTES } from "./importExport/limits";
 import type { Logger } from "./logger";
 import type { RoomManager } from "./rooms/RoomManager";
 import { createAuthRoutes } from "./routes/auth";
 import { createBoardsRoutes } from "./routes/boards";
+import { createImportExportRoutes, IMPORT_PATH } from "./routes/importExport";
 import { createBoardInvitesRoutes, createInvitesRoutes } from "./routes/invites";
 import { createMembersRoutes } from "./routes/members";
 import { createSocketRoute, type OpenSocket } from "./routes/socket";
@@ -43,6 +46,10 @@ export interface AppDeps {
   trustProxy: boolean;
   /** Largest JSON body accepted on /api (413 beyond). */
   maxBodyBytes: number;
+  /** Largest board import file (413 beyond); default 10 MiB. */
+  maxImportBytes?: number;
+  /** The room document limit, which an import may not pass; default 64 MiB. */
+  maxDocBytes?: number;
   /** Directory of the built client, served with an index.html fallback; skipped if it does not exist. */
   clientDist: string;
 }
@@ -55,20 +62,23 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const boards = createBoardService(boardDeps);
   const members = createMemberService(boardDeps);
   const invites = createInviteService(boardDeps);
+  const importExport = createImportExportService({
+    ...deps,
+    maxDocBytes: deps.maxDocBytes ?? 64 * 1024 * 1024,
+  });
 
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(
-          413,
-          "body_too_large",
-          `The request body is larger than ${deps.maxBodyBytes} bytes.`,
-        );
-      },
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: deps.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(
+        413,
+        "body_too_large",
+        `The request body is larger than ${deps.maxBodyBytes} bytes.`,
+      );
+    },
+  });
+  // The import route sets its own, larger limit.
+  app.use("/api/*", (c, next) => (IMPORT_PATH.test(c.req.path) ? next() : apiBodyLimit(c, next)));
   app.use("/api/*", originCheck(deps));
   app.use("/api/*", sessionReader(deps.sessions, trustProxy));
   app.get("/api/health", (c) => c.json({ ok: true }));
@@ -76,6 +86,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/api/boards", createBoardsRoutes({ boards }));
   app.route("/api/boards", createMembersRoutes({ members }));
   app.route("/api/boards", createBoardInvitesRoutes({ invites }));
+  app.route(
+    "/api/boards",
+    createImportExportRoutes({
+      importExport,
+      maxImportBytes: deps.maxImportBytes ?? DEFAULT_IMPORT_MAX_BYTES,
+    }),
+  );
   app.route("/api/invites", createInvitesRoutes({ invites }));
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "There is no such API route.");

@@ -37,6 +37,7 @@ const schema = z.object({
   MESSAGE_BURST: integer(1).optional(),
   MAX_BUFFERED_BYTES: integer(1024).default(8 * MiB),
   MAX_BODY_BYTES: integer(1024).default(1 * MiB),
+  IMPORT_MAX_BYTES: integer(1024).default(10 * MiB),
   PING_INTERVAL_MS: integer(10).default(30_000),
   ROOM_IDLE_MS: integer(0).default(30_000),
   COMPACT_AFTER_UPDATES: integer(1).default(500),
@@ -79,6 +80,8 @@ export interface Limits {
   maxBufferedBytes: number;
   /** Largest REST request body. */
   maxBodyBytes: number;
+  /** Largest board import body (`POST /api/boards/:id/import`), which files make larger than other requests. */
+  importMaxBytes: number;
   pingIntervalMs: number;
   /** How long a room with no sockets stays loaded. */
   roomIdleMs: number;
@@ -118,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
       messageBurst: e.MESSAGE_BURST ?? 2 * e.MESSAGES_PER_SECOND,
       maxBufferedBytes: e.MAX_BUFFERED_BYTES,
       maxBodyBytes: e.MAX_BODY_BYTES,
+      importMaxBytes: e.IMPORT_MAX_BYTES,
       pingIntervalMs: e.PING_INTERVAL_MS,
       roomIdleMs: e.ROOM_IDLE_MS,
       compactAfterUpdates: e.COMPACT_AFTER_UPDATES,

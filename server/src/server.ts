@@ -108,6 +108,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       trustProxy: config.trustProxy,
     }),
     maxBodyBytes: limits.maxBodyBytes,
+    maxImportBytes: limits.importMaxBytes,
+    maxDocBytes: limits.maxDocBytes,
     clientDist: config.clientDist,
     openSocket: (ws, { boardId, principal, session }) => {
       const connection = new Connection(ws, {

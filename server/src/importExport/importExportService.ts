@@ -1,0 +1,149 @@
+import { BoardInputError } from "@converge/shared";
+import { ApiError } from "../ApiError";
+import { requireRole } from "../boards/access";
+import type { Logger } from "../logger";
+import { SERVER_ORIGIN } from "../rooms/Room";
+import type { RoomManager } from "../rooms/RoomManager";
+import type { BoardStore, MemberStore } from "../store";
+import { applyImport, dryRun } from "./applyImport";
+import { exportCsv, importCsv } from "./csv";
+import { exportBoard } from "./exportBoard";
+import { ImportInputError } from "./ImportInputError";
+import type { ImportPlan } from "./ImportPlan";
+import { importBoardFile } from "./importBoardFile";
+
+/** The formats a board exports to. */
+export const EXPORT_FORMATS = ["json", "csv"] as const;
+/** The formats a board imports from. */
+export const IMPORT_FORMATS = ["json", "csv", "trello"] as const;
+
+/** An export ready to send: its body, media type and a file name for Content-Disposition. */
+export interface ExportedFile {
+  body: string;
+  contentType: string;
+  filename: string;
+}
+
+/** What an import added. */
+export interface ImportSummary {
+  lanesCreated: number;
+  lanesMatched: number;
+  cardsCreated: number;
+}
+
+/** Export (members) and import (editors and owners) of a board's content. */
+export interface ImportExportService {
+  export(userId: string, boardId: string, format: (typeof EXPORT_FORMATS)[number]): Promise<ExportedFile>;
+  import(
+    userId: string,
+    boardId: string,
+    format: (typeof IMPORT_FORMATS)[number],
+    text: string,
+  ): Promise<ImportSummary>;
+}
+
+/** What the import/export module works with. */
+export interface ImportExportDeps {
+  boards: Pick<BoardStore, "get">;
+  members: Pick<MemberStore, "get">;
+  rooms: RoomManager;
+  logger: Logger;
+  /** The room's document limit: an import that would pass it is refused (413). */
+  maxDocBytes: number;
+  /** Told what an import added (e.g. to record activity); must not throw. */
+  onImported?: (event: {
+    boardId: string;
+    userId: string;
+    format: string;
+    plan: ImportPlan;
+    cardIds: string[];
+    laneIds: string[];
+  }) => void;
+}
+
+/** Builds the import/export module: reads go through the live room, imports are applied to it as one change. */
+export function createImportExportService(deps: ImportExportDeps): ImportExportService {
+  const { rooms } = deps;
+
+  const parse = (format: (typeof IMPORT_FORMATS)[number], text: string): ImportPlan => {
+    switch (format) {
+      case "json":
+        return importBoardFile(text);
+      case "csv":
+        return importCsv(text);
+      case "trello":
+        throw new ApiError(400, "format_unsupported", "Trello import is not available yet.");
+    }
+  };
+
+  return {
+    async export(userId, boardId, format) {
+      await requireRole(deps, boardId, userId, "viewer");
+      const room = await rooms.acquire(boardId);
+      try {
+        const file = exportBoard(room.doc, boardId);
+        const base = fileBase(file.board.title);
+        return format === "json"
+          ? { body: JSON.stringify(file, null, 2), contentType: "application/json", filename: `${base}.json` }
+          : { body: exportCsv(file), contentType: "text/csv; charset=utf-8", filename: `${base}.csv` };
+      } finally {
+        rooms.release(boardId);
+      }
+    },
+
+    async import(userId, boardId, format, text) {
+      await requireRole(deps, boardId, userId, "editor");
+      let plan: ImportPlan;
+      try {
+        plan = parse(format, text);
+      } catch (error) {
+        if (error instanceof ImportInputError) throw new ApiError(400, error.code, error.message);
+        throw error;
+      }
+      let summary: ImportSummary | undefined;
+      await rooms.change(boardId, (room) => {
+        try {
+          const bytes = dryRun(room.doc, plan, userId);
+          if (room.docBytes + bytes > deps.maxDocBytes) {
+            throw new ApiError(
+              413,
+              "document_too_large",
+              `This import would make the board larger than ${deps.maxDocBytes} bytes.`,
+            );
+          }
+        } catch (error) {
+          if (error instanceof BoardInputError) throw new ApiError(400, error.code, error.message);
+          throw error;
+        }
+        const result = applyImport(room.doc, plan, userId, SERVER_ORIGIN);
+        summary = {
+          lanesCreated: result.lanesCreated,
+          lanesMatched: result.lanesMatched,
+          cardsCreated: result.cardIds.length,
+        };
+        deps.onImported?.({
+          boardId,
+          userId,
+          format,
+          plan,
+          cardIds: result.cardIds,
+          laneIds: result.laneIds,
+        });
+      });
+      if (!summary) throw new Error("import change did not run");
+      return summary;
+    },
+  };
+}
+
+/** A safe file name from a board title. */
+function fileBase(title: string): string {
+  const base = title
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .replace(/\s+/g, "-")
+    .toLowerCase()
+    .slice(0, 60);
+  return base === "" ? "board" : base;
+}
