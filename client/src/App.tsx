@@ -98,7 +98,7 @@ function SignedInApp({ user, route }: { readonly user: User; readonly route: Rou
       page = <BoardsPage />;
       break;
     case "board":
-      page = <BoardPage key={route.boardId} boardId={route.boardId} />;
+      page = <BoardPage key={route.boardId} boardId={route.boardId} view={route.view} />;
       break;
     case "invite":
       page = <InvitePage key={route.token} token={route.token} />;

@@ -1,5 +1,5 @@
 import { CloseCode } from "@converge/shared";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { ArchiveDrawer } from "./ArchiveDrawer";
 import { type SignedInAccount, useSignedInAccount } from "./accountContext";
 import { describeError } from "./api";
@@ -7,6 +7,7 @@ import { BoardGone } from "./BoardGone";
 import { BoardView } from "./BoardView";
 import { createBoardActions, readOnlyActions } from "./boardActions";
 import { canEdit, renameBoardRecord } from "./boardsApi";
+import { BOARD_VIEW_LABELS, type BoardViewName, boardViewPath } from "./boardViews";
 import { CardDialog } from "./CardDialog";
 import { ConnectionBadge } from "./ConnectionBadge";
 import type { ConnectionView } from "./connectionState";
@@ -22,30 +23,37 @@ import { type BoardAccess, useBoardAccess } from "./useBoardAccess";
 import { type BoardConnection, type BoardSession, useBoardConnection } from "./useBoardConnection";
 import { usePresence } from "./usePresence";
 import { useRemoteMoveAnnouncements } from "./useRemoteMoveAnnouncements";
+import { ViewBoundary } from "./ViewBoundary";
+import { ViewTabs, viewPanelId, viewTabId } from "./ViewTabs";
+import { lazyView } from "./viewRegistry";
+import type { ViewMember, ViewProps } from "./views/ViewProps";
 
 /** Props of BoardPage. */
 export interface BoardPageProps {
   readonly boardId: string;
+  /** The view shown, from the URL (`/boards/:id/<view>`). */
+  readonly view?: BoardViewName;
 }
 
 /** How often, at most, a failing socket makes the page ask the REST API whether access changed. */
 const ACCESS_RECHECK_MS = 5000;
 
 /** The page at /boards/:id: checks my role, opens the board's document and renders it live (read-only for viewers). */
-export function BoardPage({ boardId }: BoardPageProps) {
+export function BoardPage({ boardId, view = "board" }: BoardPageProps) {
   const account = useSignedInAccount();
   const access = useBoardAccess(boardId, account.user.id);
   if (access.lost) return <BoardGone reason={access.lost} />;
-  return <LiveBoard boardId={boardId} access={access} account={account} />;
+  return <LiveBoard boardId={boardId} view={view} access={access} account={account} />;
 }
 
 interface LiveBoardProps {
   readonly boardId: string;
+  readonly view: BoardViewName;
   readonly access: BoardAccess;
   readonly account: SignedInAccount;
 }
 
-function LiveBoard({ boardId, access, account }: LiveBoardProps) {
+function LiveBoard({ boardId, view, access, account }: LiveBoardProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const connectionRef = useRef<BoardConnection | null>(null);
   const lastRecheck = useRef(0);
@@ -100,6 +108,7 @@ function LiveBoard({ boardId, access, account }: LiveBoardProps) {
     <BoardScreen
       key={session.doc.guid}
       boardId={boardId}
+      view={view}
       session={session}
       loaded={loaded}
       connection={connection.connection}
@@ -113,6 +122,7 @@ function LiveBoard({ boardId, access, account }: LiveBoardProps) {
 
 interface BoardScreenProps {
   readonly boardId: string;
+  readonly view: BoardViewName;
   readonly session: BoardSession;
   readonly loaded: boolean;
   readonly connection: ConnectionView;
@@ -122,8 +132,11 @@ interface BoardScreenProps {
   readonly onNotice: (notice: string | null) => void;
 }
 
+const NO_MEMBERS: readonly ViewMember[] = [];
+
 function BoardScreen({
   boardId,
+  view,
   session,
   loaded,
   connection,
@@ -151,6 +164,14 @@ function BoardScreen({
     [setActivity],
   );
   const title = board.title || access.board?.title || "";
+  const members = access.board?.members ?? NO_MEMBERS;
+  const me = useMemo(() => ({ id: account.user.id, name: account.user.name }), [account.user]);
+  const tabsId = useId();
+  const visibleCardIds = useMemo(() => {
+    const ids = new Set<string>();
+    for (const card of board.cards.values()) if (!card.archived) ids.add(card.id);
+    return ids;
+  }, [board.cards]);
 
   useEffect(() => {
     document.title = title ? `${title} — Converge` : "Converge";
@@ -183,7 +204,7 @@ function BoardScreen({
   let body: ReactNode;
   if (!loaded && board.lanes.length === 0) {
     body = <p className="empty-state muted">Loading board…</p>;
-  } else {
+  } else if (view === "board") {
     body = (
       <BoardView
         board={board}
@@ -194,6 +215,29 @@ function BoardScreen({
         onEditing={onEditing}
         readOnly={readOnly}
       />
+    );
+  } else {
+    const View = lazyView(view);
+    const props: ViewProps = {
+      doc,
+      boardId,
+      board,
+      visibleCardIds,
+      readOnly,
+      me,
+      members,
+      onOpenCard: setOpenCardId,
+    };
+    body = View ? (
+      <ViewBoundary key={view} name={BOARD_VIEW_LABELS[view]}>
+        <Suspense fallback={<p className="empty-state muted">Loading {BOARD_VIEW_LABELS[view]}…</p>}>
+          <View {...props} />
+        </Suspense>
+      </ViewBoundary>
+    ) : (
+      <p className="empty-state muted" data-testid="view-placeholder">
+        The {BOARD_VIEW_LABELS[view]} view is on its way.
+      </p>
     );
   }
 
@@ -236,7 +280,23 @@ function BoardScreen({
           <strong>View only</strong> — you can watch this board live but not change it.
         </p>
       )}
-      <main className="board">{body}</main>
+      <nav className="board-toolbar" aria-label="Board">
+        <ViewTabs
+          current={view}
+          idPrefix={tabsId}
+          onSelect={(next) => navigate(boardViewPath(boardId, next))}
+        />
+      </nav>
+      <main
+        className={`board board-view-${view}`}
+        id={viewPanelId(tabsId)}
+        role="tabpanel"
+        aria-labelledby={viewTabId(tabsId, view)}
+        data-testid="view-panel"
+        data-view={view}
+      >
+        {body}
+      </main>
       {archiveOpen && (
         <ArchiveDrawer
           cards={board.archived}

@@ -1,15 +1,24 @@
+import { type BoardViewName, isBoardView } from "./boardViews";
+
 /** A page of the app, parsed from the location's path. */
 export type Route =
   | { readonly page: "boards" }
-  | { readonly page: "board"; readonly boardId: string }
+  | { readonly page: "board"; readonly boardId: string; readonly view: BoardViewName }
   | { readonly page: "invite"; readonly token: string }
   | { readonly page: "notFound" };
 
-/** Maps a URL path to a route: `/` lists boards, `/boards/:id` opens one, `/invite/:token` offers an invitation. */
+/**
+ * Maps a URL path to a route: `/` lists boards, `/boards/:id` opens one (`/boards/:id/<view>` one of
+ * its views), `/invite/:token` offers an invitation.
+ */
 export function parseRoute(pathname: string): Route {
   if (pathname === "/" || pathname === "") return { page: "boards" };
-  const match = /^\/boards\/([^/]+)\/?$/.exec(pathname);
-  if (match?.[1]) return { page: "board", boardId: decodeURIComponent(match[1]) };
+  const match = /^\/boards\/([^/]+)(?:\/([a-z]+))?\/?$/.exec(pathname);
+  if (match?.[1]) {
+    const view = match[2] ?? "board";
+    if (!isBoardView(view)) return { page: "notFound" };
+    return { page: "board", boardId: decodeURIComponent(match[1]), view };
+  }
   const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname);
   if (invite?.[1]) return { page: "invite", token: decodeURIComponent(invite[1]) };
   return { page: "notFound" };
