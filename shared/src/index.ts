@@ -55,6 +55,8 @@ export {
   MAX_QUOTE_LENGTH,
   unlinkEvidence,
 } from "./evidence";
+export type { CardFilter, Swimlane } from "./filters";
+export { filterCards, groupIntoSwimlanes } from "./filters";
 export type { Goal } from "./goals";
 export { archiveGoal, createGoal, moveGoal, renameGoal, setGoalDescription } from "./goals";
 export { isValidBoardId, newId } from "./ids";
