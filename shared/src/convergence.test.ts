@@ -1,5 +1,25 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { addTeam, removeTeam, renameTeam, setScoringModel } from "./boardSettings";
+import { CARD_TYPES, type CardFieldsPatch, IMPACT_VALUES, setCardFields } from "./cardFields";
+import {
+  addChecklistItem,
+  editChecklistItem,
+  moveChecklistItem,
+  removeChecklistItem,
+  toggleChecklistItem,
+} from "./checklist";
+import { addComment, deleteComment, editComment, readComments } from "./comments";
+import { BoardInputError } from "./errors";
+import {
+  createEvidence,
+  deleteEvidence,
+  EVIDENCE_SOURCES,
+  editEvidence,
+  linkEvidence,
+  unlinkEvidence,
+} from "./evidence";
+import { archiveGoal, createGoal, renameGoal, setGoalDescription } from "./goals";
 import {
   archiveCard,
   createCard,
@@ -15,6 +35,7 @@ import {
   setCardDescription,
 } from "./operations";
 import { readBoard } from "./readBoard";
+import { SCORING_MODELS } from "./scoring";
 
 // Yjs-style fuzzing: several peers edit one board concurrently while a simulated network delivers
 // updates in random order and peers drop off and come back. Every peer must end identical.
@@ -75,13 +96,99 @@ function simulate(seed: number) {
     for (const other of peers) if (other !== peer && other.online) syncPair(peer, other);
   };
 
+  const editPlanning = (doc: Y.Doc, board: ReturnType<typeof readBoard>, card: string) => {
+    const cardView = board.cards.get(card);
+    const goal = random.pick(board.goals);
+    const evidence = random.pick(board.evidence);
+    const item = random.pick(cardView?.checklist ?? []);
+    const comment = random.pick(readComments(doc, card));
+    const team = random.pick(board.teams);
+    const author = `user-${random.int(3)}`;
+    const area = random.next();
+    const roll = random.next();
+    if (area < 0.3) {
+      const patch: Record<string, unknown> = {};
+      const fields: [string, () => unknown][] = [
+        ["type", () => random.pick(CARD_TYPES)],
+        ["team", () => team ?? null],
+        ["owner", () => author],
+        ["estimate", () => random.int(13)],
+        ["reach", () => random.int(5000)],
+        ["impact", () => random.pick(IMPACT_VALUES)],
+        ["confidence", () => random.pick([50, 80, 100])],
+        ["effort", () => 0.5 + random.int(6)],
+        ["value", () => 1 + random.int(10)],
+        ["businessValue", () => 1 + random.int(21)],
+        ["goalId", () => (goal && !goal.archived ? goal.id : null)],
+        ["target", () => random.pick(["now", "next", "later", "2027-Q1"])],
+        ["labels", () => ["api", "mobile", "q3", "growth"].filter(() => random.next() < 0.4)],
+        ["labels", () => [...(cardView?.labels ?? []), random.pick(["api", "mobile", "q3", "growth"])]],
+        ["dueDate", () => `2027-0${1 + random.int(9)}-1${random.int(10)}`],
+      ];
+      for (let i = 0, n = 1 + random.int(4); i < n; i++) {
+        const [name, value] = random.pick(fields) as [string, () => unknown];
+        patch[name] = random.next() < 0.1 ? null : value();
+      }
+      setCardFields(doc, card, patch as CardFieldsPatch);
+    } else if (area < 0.45) {
+      if (!item || roll < 0.3)
+        addChecklistItem(doc, card, { text: `Step ${random.int(100)}`, index: random.int(4) });
+      else if (roll < 0.5) toggleChecklistItem(doc, card, item.id, random.next() < 0.5);
+      else if (roll < 0.75)
+        moveChecklistItem(doc, card, item.id, random.int(cardView?.checklist.length ?? 1));
+      else if (roll < 0.85) editChecklistItem(doc, card, item.id, `Edited ${random.int(100)}`);
+      else removeChecklistItem(doc, card, item.id);
+    } else if (area < 0.58) {
+      if (!goal || roll < 0.35) createGoal(doc, { title: `Goal ${random.int(50)}`, by: author });
+      else if (roll < 0.6) renameGoal(doc, goal.id, `Goal ${random.int(50)}`);
+      else if (roll < 0.85) setGoalDescription(doc, goal.id, `${goal.description}${"ab"[random.int(2)]}`);
+      else archiveGoal(doc, goal.id, !goal.archived);
+    } else if (area < 0.78) {
+      if (!evidence || roll < 0.3) {
+        createEvidence(doc, {
+          quote: `Quote ${random.int(100)}`,
+          source: random.pick(EVIDENCE_SOURCES) ?? "other",
+          customer: random.pick(["Acme", "acme", "Globex", ""]) ?? "",
+          cardIds: [card],
+          by: author,
+        });
+      } else if (roll < 0.6) linkEvidence(doc, evidence.id, card);
+      else if (roll < 0.8 && evidence.cardIds[0]) unlinkEvidence(doc, evidence.id, evidence.cardIds[0]);
+      else if (roll < 0.92)
+        editEvidence(doc, evidence.id, { customer: random.pick(["Acme", "Initech", ""]) ?? "" });
+      else deleteEvidence(doc, evidence.id);
+    } else if (area < 0.92) {
+      if (!comment || roll < 0.5) {
+        addComment(doc, card, { body: `Hi @[P${random.int(3)}](user-${random.int(3)})`, by: author });
+      } else if (roll < 0.8) {
+        editComment(doc, card, comment.id, { body: `Edited ${random.int(100)}`, by: comment.authorId });
+      } else deleteComment(doc, card, comment.id);
+    } else if (!team || roll < 0.35) addTeam(doc, `Team ${random.int(6)}`);
+    else if (roll < 0.6) renameTeam(doc, team, `Team ${random.int(6)}`);
+    else if (roll < 0.75) removeTeam(doc, team);
+    else setScoringModel(doc, random.pick(SCORING_MODELS) ?? "rice");
+  };
+
   const edit = (peer: Peer) => {
+    try {
+      editOnce(peer);
+    } catch (error) {
+      // A random edit may be refused (say, renaming a team to a name that exists); refusals change nothing.
+      if (!(error instanceof BoardInputError)) throw error;
+    }
+  };
+
+  const editOnce = (peer: Peer) => {
     const { doc } = peer;
     const board = readBoard(doc);
     const lanes = board.lanes;
     const live = lanes.flatMap((lane) => lane.cardIds);
     const lane = random.pick(lanes);
     const card = random.pick(live);
+    if (card && random.next() < 0.4) {
+      editPlanning(doc, board, card);
+      return;
+    }
     const roll = random.next();
     if (!lane) {
       createLane(doc, { title: `Lane ${random.int(100)}` });
@@ -145,22 +252,30 @@ function simulate(seed: number) {
 describe("convergence under concurrent edits, random delivery and disconnects", () => {
   // CONVERGENCE_SEEDS=2000 runs a longer soak of the same property.
   const seeds = Array.from({ length: Number(process.env.CONVERGENCE_SEEDS ?? 60) }, (_, i) => i + 1);
-  it.each(seeds)("seed %i: every peer ends identical, every card once, same order", (seed) => {
-    const peers = simulate(seed);
-    const [first, ...rest] = peers.map((peer) => readBoard(peer.doc));
-    const reference = first as ReturnType<typeof readBoard>;
-    for (const board of rest) expect(board).toEqual(reference);
-    const vectors = peers.map((peer) =>
-      Array.from(Y.decodeStateVector(Y.encodeStateVector(peer.doc))).sort(),
-    );
-    for (const vector of vectors) expect(vector).toEqual(vectors[0]);
+  it.each(seeds)(
+    "seed %i: every peer ends identical (board, planning data, comments), every card once",
+    (seed) => {
+      const peers = simulate(seed);
+      const [first, ...rest] = peers.map((peer) => readBoard(peer.doc));
+      const reference = first as ReturnType<typeof readBoard>;
+      for (const board of rest) expect(board).toEqual(reference);
+      const vectors = peers.map((peer) =>
+        Array.from(Y.decodeStateVector(Y.encodeStateVector(peer.doc))).sort(),
+      );
+      for (const vector of vectors) expect(vector).toEqual(vectors[0]);
+      const threads = new Set(peers.flatMap((peer) => [...peer.doc.getMap("comments").keys()]));
+      for (const cardId of threads) {
+        const [firstThread, ...otherThreads] = peers.map((peer) => readComments(peer.doc, cardId));
+        for (const thread of otherThreads) expect(thread).toEqual(firstThread);
+      }
 
-    const placed = reference.lanes.flatMap((lane) => lane.cardIds);
-    expect(new Set(placed).size).toBe(placed.length);
-    const liveCards = [...reference.cards.values()].filter((card) => !card.archived).map((card) => card.id);
-    const unplaced = reference.unplaced.map((card) => card.id);
-    expect(new Set([...placed, ...unplaced])).toEqual(new Set(liveCards));
-    expect(placed.length + unplaced.length).toBe(liveCards.length);
-    if (reference.lanes.length > 0) expect(unplaced).toEqual([]);
-  });
+      const placed = reference.lanes.flatMap((lane) => lane.cardIds);
+      expect(new Set(placed).size).toBe(placed.length);
+      const liveCards = [...reference.cards.values()].filter((card) => !card.archived).map((card) => card.id);
+      const unplaced = reference.unplaced.map((card) => card.id);
+      expect(new Set([...placed, ...unplaced])).toEqual(new Set(liveCards));
+      expect(placed.length + unplaced.length).toBe(liveCards.length);
+      if (reference.lanes.length > 0) expect(unplaced).toEqual([]);
+    },
+  );
 });
