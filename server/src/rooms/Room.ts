@@ -40,6 +40,19 @@ export type UpdateResult = { ok: true } | { ok: false; code: CloseCode; reason: 
 export const SERVER_ORIGIN = Symbol("server");
 /** Transaction origin of the stored state being loaded; those changes are already stored. */
 const LOAD_ORIGIN = Symbol("load");
+/**
+ * Transaction origin of changes from another server instance (fan-out, or a gap repair from the shared store): that
+ * instance stored them, so they are broadcast to this room's sockets but neither stored nor published again.
+ */
+export const FANOUT_ORIGIN = Symbol("fanout");
+
+/** What a room tells the other server instances through (see `RoomFanout`); absent for a single instance. */
+export interface RoomRelay {
+  /** An update this room has just stored and is broadcasting. */
+  stored(update: Uint8Array): void;
+  /** A client's update was refused as gapped: perhaps this instance missed another one's update. */
+  gapped(): void;
+}
 
 /** A room's dependencies and limits. */
 export interface RoomOptions {
@@ -50,6 +63,8 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Backoff between failed store writes: starts at `initialMs`, doubles up to `maxMs`. */
   retry?: { initialMs: number; maxMs: number };
+  /** Fan-out to other server instances. */
+  relay?: RoomRelay;
 }
 
 interface QueuedUpdate {
@@ -72,6 +87,8 @@ export class Room {
   readonly #peers = new Map<string, RoomPeer>();
   /** Awareness client ids each peer has announced, removed when the peer leaves. */
   readonly #awarenessOwners = new Map<string, Set<number>>();
+  /** Awareness client ids announced through other server instances. */
+  readonly #remoteAwareness = new Set<number>();
 
   /** Applied to the document, not yet stored (including a batch whose append is in flight). */
   #pending: Uint8Array[] = [];
@@ -232,17 +249,25 @@ export class Room {
     const entries = decodeAwarenessUpdate(update);
     const own: AwarenessEntry[] = [];
     const takenOver: Array<[Set<number>, number]> = [];
+    const takenOverRemote: number[] = [];
     for (const entry of entries) {
       const owner = this.#ownerOf(entry.clientId);
       if (owner && owner.peer !== peer) {
         if (!this.#wouldChange(entry)) continue;
         if (owner.peer.principal.userId !== peer.principal.userId) return false;
         takenOver.push([owner.ids, entry.clientId]);
+      } else if (!owner && this.#remoteAwareness.has(entry.clientId)) {
+        // Someone on another instance: the same rules, judged by the user id that instance stamped.
+        if (!this.#wouldChange(entry)) continue;
+        if (stampedUserOf(this.awareness.getStates().get(entry.clientId)) !== peer.principal.userId)
+          return false;
+        takenOverRemote.push(entry.clientId);
       }
       own.push(entry);
     }
     if (own.length === 0) return true;
     for (const [ids, clientId] of takenOver) ids.delete(clientId);
+    for (const clientId of takenOverRemote) this.#remoteAwareness.delete(clientId);
     const stamped = own.map((entry) => ({
       ...entry,
       state: entry.state === null ? null : stampPresence(entry.state, peer.principal),
@@ -255,6 +280,35 @@ export class Room {
   #wouldChange({ clientId, clock, state }: AwarenessEntry): boolean {
     const current = this.awareness.meta.get(clientId)?.clock ?? 0;
     return current < clock || (current === clock && state === null && this.awareness.states.has(clientId));
+  }
+
+  /**
+   * Applies an update another instance stored and published, broadcasting it to this room's sockets; false (nothing
+   * applied) when it does not decode or depends on something this document lacks: the caller repairs from the store.
+   */
+  applyRemoteUpdate(update: Uint8Array): boolean {
+    if (this.#destroyed || !checkUpdate(this.doc, update).ok) return false;
+    Y.applyUpdate(this.doc, update, FANOUT_ORIGIN);
+    return true;
+  }
+
+  /** Applies a board's stored state (a gap repair): whatever this document lacked is broadcast as one update. */
+  applyStoredState(updates: readonly Uint8Array[]): void {
+    if (this.#destroyed) return;
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update);
+    }, FANOUT_ORIGIN);
+  }
+
+  /** Applies presence relayed by another instance (already stamped there) and relays it to this room's sockets. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.#destroyed) return;
+    const entries = decodeAwarenessUpdate(update);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FANOUT_ORIGIN);
+    for (const { clientId, state } of entries) {
+      if (state === null) this.#remoteAwareness.delete(clientId);
+      else if (!this.#ownerOf(clientId)) this.#remoteAwareness.add(clientId);
+    }
   }
 
   /** Every known awareness state as one frame, or null when nobody has announced one. */
@@ -292,7 +346,10 @@ export class Room {
 
   #apply(peer: RoomPeer, update: Uint8Array): UpdateResult {
     const check = checkUpdate(this.doc, update);
-    if (!check.ok) return { ok: false, code: CloseCode.malformed, reason: check.reason };
+    if (!check.ok) {
+      if (check.kind === "gapped") this.#options.relay?.gapped();
+      return { ok: false, code: CloseCode.malformed, reason: check.reason };
+    }
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (error) {
@@ -316,6 +373,12 @@ export class Room {
   readonly #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
     this.#fullStateFrame = null;
+    if (origin === FANOUT_ORIGIN) {
+      this.#storedBytes += update.byteLength;
+      const frame = encodeSyncUpdate(update);
+      for (const peer of this.#peers.values()) peer.send(frame);
+      return;
+    }
     this.#pending.push(update);
     this.#pendingBytes += update.byteLength;
     this.#scheduleFlush();
@@ -409,6 +472,7 @@ export class Room {
     if (!this.#destroyed) {
       const frame = encodeSyncUpdate(merged);
       for (const peer of this.#peers.values()) peer.send(frame);
+      this.#options.relay?.stored(merged);
     }
     // Before anything else is applied: the document now equals the store, so waiting step 2 replies go out now.
     this.#settle();
@@ -513,6 +577,12 @@ function stampPresence(state: unknown, principal: Principal): Record<string, unk
       ? claimed.color
       : (FALLBACK_COLOURS[hashOf(principal.userId) % FALLBACK_COLOURS.length] as string);
   return { ...record, user: { id: principal.userId, name: principal.name, color } };
+}
+
+/** The `user.id` a server stamped on an awareness state, if any. */
+function stampedUserOf(state: unknown): string | undefined {
+  if (!isPlainRecord(state) || !isPlainRecord(state.user)) return undefined;
+  return typeof state.user.id === "string" ? state.user.id : undefined;
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

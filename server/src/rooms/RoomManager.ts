@@ -1,3 +1,5 @@
+import type { FanoutBus } from "../fanout/FanoutBus";
+import { RoomFanout } from "../fanout/RoomFanout";
 import type { Logger } from "../logger";
 import type { DocStore } from "../store";
 import { Room } from "./Room";
@@ -11,6 +13,8 @@ export interface RoomManagerOptions {
   /** Grace period a room with no sockets stays loaded. */
   roomIdleMs: number;
   retry?: { initialMs: number; maxMs: number };
+  /** Several instances: the bus to the others and how often rooms publish their state for gap repair. */
+  fanout?: { bus: FanoutBus; repairIntervalMs: number };
 }
 
 interface Entry {
@@ -19,6 +23,8 @@ interface Entry {
   refs: number;
   readonly ready: Promise<Room>;
   room: Room | null;
+  /** The room's link to other instances, when there are any. */
+  readonly link: RoomFanout | undefined;
   idleTimer: NodeJS.Timeout | undefined;
   unloading: boolean;
 }
@@ -109,7 +115,7 @@ export class RoomManager {
     }
     await room.flush();
     if (this.#entries.get(boardId) === entry) this.#entries.delete(boardId);
-    room.destroy();
+    await this.#destroy(entry, room);
     this.#options.logger.debug({ boardId }, "room unloaded on request");
   }
 
@@ -141,38 +147,58 @@ export class RoomManager {
     if (late)
       this.#options.logger.error({ boardId: entry.boardId }, "shutdown: room could not be flushed in time");
     this.#entries.delete(entry.boardId);
+    await this.#destroy(entry, room);
+  }
+
+  /** Unlinks a room from the other instances (no remote update reaches it any more), then frees it. */
+  async #destroy(entry: Entry, room: Room): Promise<void> {
+    const stopped = entry.link?.stop();
     room.destroy();
+    await stopped;
   }
 
   #startLoad(boardId: string): Entry {
-    const { store, logger, maxDocBytes, compactAfterUpdates, retry } = this.#options;
+    const { store, logger, maxDocBytes, compactAfterUpdates, retry, fanout } = this.#options;
     const started = performance.now();
+    const link = fanout
+      ? new RoomFanout({ boardId, bus: fanout.bus, store, logger, repairIntervalMs: fanout.repairIntervalMs })
+      : undefined;
+    // Subscribed before loading: what another instance stores meanwhile is either in the load or kept for after it.
+    const subscribed = link ? link.start() : Promise.resolve();
     const entry: Entry = {
       boardId,
       refs: 0,
       room: null,
+      link,
       idleTimer: undefined,
       unloading: false,
-      ready: Room.load({
-        boardId,
-        store,
-        logger,
-        maxDocBytes,
-        compactAfterUpdates,
-        ...(retry ? { retry } : {}),
-      }).then(
-        (room) => {
-          entry.room = room;
-          logger.debug({ boardId, ms: Math.round(performance.now() - started) }, "room loaded");
-          if (entry.refs === 0) this.#startIdleTimer(entry);
-          return room;
-        },
-        (error: unknown) => {
-          if (this.#entries.get(boardId) === entry) this.#entries.delete(boardId);
-          logger.error({ err: error, boardId }, "room failed to load; nothing will be written for it");
-          throw error;
-        },
-      ),
+      ready: subscribed
+        .then(() =>
+          Room.load({
+            boardId,
+            store,
+            logger,
+            maxDocBytes,
+            compactAfterUpdates,
+            ...(retry ? { retry } : {}),
+            ...(link ? { relay: link } : {}),
+          }),
+        )
+        .then(
+          (room) => {
+            link?.attach(room);
+            entry.room = room;
+            logger.debug({ boardId, ms: Math.round(performance.now() - started) }, "room loaded");
+            if (entry.refs === 0) this.#startIdleTimer(entry);
+            return room;
+          },
+          (error: unknown) => {
+            void link?.stop();
+            if (this.#entries.get(boardId) === entry) this.#entries.delete(boardId);
+            logger.error({ err: error, boardId }, "room failed to load; nothing will be written for it");
+            throw error;
+          },
+        ),
     };
     this.#entries.set(boardId, entry);
     return entry;
@@ -195,7 +221,7 @@ export class RoomManager {
     entry.unloading = false;
     if (entry.refs > 0 || this.#closing) return;
     this.#entries.delete(entry.boardId);
-    room.destroy();
+    await this.#destroy(entry, room);
     this.#options.logger.debug({ boardId: entry.boardId }, "room unloaded");
   }
 }
