@@ -13,8 +13,14 @@ const schema = z.object({
   PORT: integer(0).max(65_535).default(3000),
   HOST: z.string().trim().min(1).default("0.0.0.0"),
   DATA_DIR: z.string().trim().min(1).default("./data"),
-  DATABASE_URL: z.url().optional(),
-  REDIS_URL: z.url().optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// URL" }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "expected a redis:// or rediss:// URL" }).optional(),
+  REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "expected 1-64 letters, digits, _ . : or -")
+    .default("converge"),
+  GAP_REPAIR_INTERVAL_MS: integer(50).max(60_000).default(5_000),
   ALLOWED_ORIGINS: z
     .string()
     .default("")
@@ -50,10 +56,14 @@ export interface Config {
   host: string;
   /** Absolute directory for the SQLite file. */
   dataDir: string;
-  /** PostgreSQL URL (not used yet: SQLite is the only store). */
+  /** PostgreSQL URL: when set, every store lives there (several instances share it); unset means SQLite in dataDir. */
   databaseUrl: string | undefined;
-  /** Redis URL for multi-instance fan-out (not used yet). */
+  /** Redis URL: when set, instances fan document updates and presence out to each other over pub/sub. */
   redisUrl: string | undefined;
+  /** Prefix of every Redis channel, so deployments (or test runs) sharing one Redis stay apart. */
+  redisPrefix: string;
+  /** How often each instance publishes a room's state so the others can repair updates pub/sub dropped. */
+  gapRepairIntervalMs: number;
   /** Origins allowed to open sockets and send state-changing requests; empty means the request's own host only. */
   allowedOrigins: string[];
   /** Believe X-Forwarded-For/-Proto/-Host: only behind a reverse proxy that sets them. */
@@ -110,6 +120,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
     dataDir: resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    gapRepairIntervalMs: e.GAP_REPAIR_INTERVAL_MS,
     allowedOrigins: e.ALLOWED_ORIGINS,
     trustProxy: e.TRUST_PROXY,
     sessionTtlMs: e.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,

@@ -1,42 +1,31 @@
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { type WebSocket, WebSocketServer } from "ws";
 import { createApp } from "./app";
 import { createAccounts, createSessions, type LoginThrottle, MemoryLoginThrottle } from "./auth";
 import { createAuthorize } from "./authorize";
 import type { Config } from "./config";
+import type { FanoutBus } from "./fanout/FanoutBus";
+import { RedisFanoutBus } from "./fanout/RedisFanoutBus";
 import { createLogger, type Logger } from "./logger";
 import { CloseCode } from "./protocol";
 import { RoomManager } from "./rooms/RoomManager";
-import type { BoardStore, DocStore, InviteStore, MemberStore, SessionStore, UserStore } from "./store";
-import {
-  openSqlite,
-  SqliteBoardStore,
-  SqliteDocStore,
-  SqliteInviteStore,
-  SqliteMemberStore,
-  SqliteSessionStore,
-  SqliteUserStore,
-} from "./store";
+import { openStores, type ServerStores } from "./store/openStores";
 import { Connection } from "./sync/Connection";
 import { SocketRegistry } from "./sync/SocketRegistry";
 
-/** Every store the server uses. */
-export interface ServerStores {
-  docs: DocStore;
-  boards: BoardStore;
-  users: UserStore;
-  sessions: SessionStore;
-  members: MemberStore;
-  invites: InviteStore;
-}
+export type { ServerStores } from "./store/openStores";
 
-/** Optional replacements for what `startServer` builds itself (SQLite in DATA_DIR, a pino logger, an in-memory throttle). */
+/**
+ * Optional replacements for what `startServer` builds itself (PostgreSQL at DATABASE_URL or SQLite in DATA_DIR, a
+ * Redis fan-out bus when REDIS_URL is set, a pino logger, an in-memory throttle).
+ */
 export interface ServerDeps {
   stores?: ServerStores;
   logger?: Logger;
   loginThrottle?: LoginThrottle;
+  /** The bus to other instances (the caller closes it); without it, one is opened when REDIS_URL is set. */
+  fanout?: FanoutBus;
   /** Run after the stores are closed (e.g. closing a database connection the caller opened). */
   onClosed?: () => void | Promise<void>;
 }
@@ -57,24 +46,19 @@ const SESSION_SWEEP_MS = 60 * 60 * 1000;
 
 /**
  * Starts the HTTP and WebSocket server on `config.port` (0 picks a free port) and resolves once it is listening.
- * Without `deps.stores` it opens SQLite at `${DATA_DIR}/converge.db` and closes it again on `close()`.
+ * Without `deps.stores` it opens PostgreSQL (DATABASE_URL) or SQLite (`${DATA_DIR}/converge.db`) and closes it again
+ * on `close()`; with REDIS_URL (or `deps.fanout`) its rooms fan out to the other instances.
  */
 export async function startServer(config: Config, deps: ServerDeps = {}): Promise<RunningServer> {
   const logger = deps.logger ?? createLogger(config);
-  let ownDb: ReturnType<typeof openSqlite> | undefined;
-  let stores = deps.stores;
-  if (!stores) {
-    const db = openSqlite(join(config.dataDir, "converge.db"));
-    ownDb = db;
-    stores = {
-      docs: new SqliteDocStore(db),
-      boards: new SqliteBoardStore(db),
-      users: new SqliteUserStore(db),
-      sessions: new SqliteSessionStore(db),
-      members: new SqliteMemberStore(db),
-      invites: new SqliteInviteStore(db),
-    };
-  }
+  const { stores, close: closeStores } = deps.stores
+    ? { stores: deps.stores, close: async () => undefined }
+    : await openStores(config);
+  const ownBus =
+    !deps.fanout && config.redisUrl
+      ? new RedisFanoutBus({ url: config.redisUrl, prefix: config.redisPrefix, logger })
+      : undefined;
+  const bus = deps.fanout ?? ownBus;
   const { docs, boards, users, members } = stores;
   const { limits } = config;
   const rooms = new RoomManager({
@@ -83,6 +67,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxDocBytes: limits.maxDocBytes,
     compactAfterUpdates: limits.compactAfterUpdates,
     roomIdleMs: limits.roomIdleMs,
+    ...(bus ? { fanout: { bus, repairIntervalMs: config.gapRepairIntervalMs } } : {}),
   });
   const sessions = createSessions({ sessions: stores.sessions, users, ttlMs: config.sessionTtlMs });
   const accounts = createAccounts({
@@ -160,7 +145,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     await closeSockets(wss, 1_000);
     if ("closeAllConnections" in server) server.closeAllConnections();
     await docs.close();
-    ownDb?.close();
+    await ownBus?.close();
+    await closeStores();
     await deps.onClosed?.();
     logger.info("server closed");
   };

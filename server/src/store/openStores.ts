@@ -1,0 +1,75 @@
+import { join } from "node:path";
+import type { BoardStore } from "./BoardStore";
+import type { DocStore } from "./DocStore";
+import type { InviteStore } from "./InviteStore";
+import type { MemberStore } from "./MemberStore";
+import { PgBoardStore } from "./pg/PgBoardStore";
+import { PgDocStore } from "./pg/PgDocStore";
+import { PgInviteStore } from "./pg/PgInviteStore";
+import { PgMemberStore } from "./pg/PgMemberStore";
+import { PgSessionStore } from "./pg/PgSessionStore";
+import { PgUserStore } from "./pg/PgUserStore";
+import { openPostgres } from "./pg/postgres";
+import type { SessionStore } from "./SessionStore";
+import { SqliteBoardStore } from "./SqliteBoardStore";
+import { SqliteDocStore } from "./SqliteDocStore";
+import { SqliteInviteStore } from "./SqliteInviteStore";
+import { SqliteMemberStore } from "./SqliteMemberStore";
+import { SqliteSessionStore } from "./SqliteSessionStore";
+import { SqliteUserStore } from "./SqliteUserStore";
+import { openSqlite } from "./sqlite";
+import type { UserStore } from "./UserStore";
+
+/** Every store the server uses. */
+export interface ServerStores {
+  docs: DocStore;
+  boards: BoardStore;
+  users: UserStore;
+  sessions: SessionStore;
+  members: MemberStore;
+  invites: InviteStore;
+}
+
+/** Opened stores and how to close the connection under them (after every store's own `close`). */
+export interface OpenedStores {
+  stores: ServerStores;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens every store: on PostgreSQL when `databaseUrl` is set (several instances share it), otherwise on SQLite at
+ * `<dataDir>/converge.db`; either way migrated to the current schema.
+ */
+export async function openStores(config: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}): Promise<OpenedStores> {
+  if (config.databaseUrl) {
+    const pool = await openPostgres(config.databaseUrl);
+    return {
+      stores: {
+        docs: new PgDocStore(pool),
+        boards: new PgBoardStore(pool),
+        users: new PgUserStore(pool),
+        sessions: new PgSessionStore(pool),
+        members: new PgMemberStore(pool),
+        invites: new PgInviteStore(pool),
+      },
+      close: () => pool.end(),
+    };
+  }
+  const db = openSqlite(join(config.dataDir, "converge.db"));
+  return {
+    stores: {
+      docs: new SqliteDocStore(db),
+      boards: new SqliteBoardStore(db),
+      users: new SqliteUserStore(db),
+      sessions: new SqliteSessionStore(db),
+      members: new SqliteMemberStore(db),
+      invites: new SqliteInviteStore(db),
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+}
