@@ -1,0 +1,184 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cpuMsOf, freePort, pool, rssMiBOf, sleep } from "./common";
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL("../../../", import.meta.url)));
+
+export type ServerKind = "converge" | "y-websocket" | "hocuspocus";
+export const ALL_KINDS: ServerKind[] = ["converge", "y-websocket", "hocuspocus"];
+
+/** Servers to compare, from BENCH_SERVERS (comma-separated), default all three. */
+export function selectedKinds(): ServerKind[] {
+  const raw = process.env.BENCH_SERVERS;
+  if (!raw) return ALL_KINDS;
+  const kinds = raw.split(",").map((s) => s.trim()) as ServerKind[];
+  for (const kind of kinds)
+    if (!ALL_KINDS.includes(kind)) throw new Error(`BENCH_SERVERS: unknown server ${kind}`);
+  return kinds;
+}
+
+export const PASSWORD = "plum-Harbor-7-quiet-lantern";
+
+/** A running server child process. */
+export interface ServerHandle {
+  kind: ServerKind;
+  /** http://127.0.0.1:port */
+  url: string;
+  pid: number;
+  /** ms from spawn until it answered HTTP. */
+  startMs: number;
+  /** Cookie header for Converge (one signed-up account that owns every board); empty otherwise. */
+  cookie: string;
+  dataDir: string | undefined;
+  cpuMs(): number;
+  rssMiB(): number;
+  peakRssMiB(): number;
+  /** Creates boards (Converge: over REST as the bench account; others: fresh names) and returns their ids/names. */
+  createBoards(count: number, title?: string): Promise<string[]>;
+  /** Marks "the measured part starts now" for the CPU profile summary (samples before it are left out). */
+  markMeasure(): void;
+  /** Stops the process (SIGTERM, then SIGKILL after 5 s); removes its data dir unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra environment for the child (Converge: limits, DATABASE_URL, …). */
+  env?: Record<string, string>;
+  /** Converge: reuse this data dir (a restart); default a fresh temp dir. */
+  dataDir?: string;
+  /** Converge: sign up the bench account (default true); false to reuse `cookie`. */
+  signUp?: boolean;
+  cookie?: string;
+  /** Write a V8 CPU profile of the child into this directory (`--cpu-prof`). */
+  cpuProfDir?: string;
+}
+
+let boardCounter = 0;
+
+export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<ServerHandle> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let dataDir: string | undefined;
+  let ownDataDir = false;
+  let args: string[];
+  const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: "127.0.0.1" };
+  // Every server runs under the same loader (tsx), so their baseline memory is comparable.
+  const loader = ["--import", "tsx"];
+  if (options.cpuProfDir) {
+    mkdirSync(options.cpuProfDir, { recursive: true });
+    loader.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`);
+  }
+  switch (kind) {
+    case "converge":
+      dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "converge-bench-"));
+      ownDataDir = options.dataDir === undefined;
+      args = [...loader, "server/src/main.ts"];
+      Object.assign(env, {
+        DATA_DIR: dataDir,
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
+        ALLOWED_ORIGINS: url,
+        // The multi-instance scenario sets these itself; a bench of one instance must not pick them up by accident.
+        DATABASE_URL: "",
+        REDIS_URL: "",
+      });
+      break;
+    case "y-websocket":
+      args = [...loader, "test/node_modules/@y/websocket-server/src/server.js"];
+      break;
+    case "hocuspocus":
+      args = [...loader, "test/bench/hocuspocus-server.ts"];
+      break;
+  }
+  Object.assign(env, options.env ?? {});
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const healthPath = kind === "converge" ? "/api/health" : "/";
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${kind} server exited with ${child.exitCode ?? child.signalCode}`);
+    try {
+      const response = await fetch(`${url}${healthPath}`);
+      await response.arrayBuffer();
+      if (response.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - started > 60_000) throw new Error(`${kind} server did not start within 60 s`);
+    await sleep(10);
+  }
+  const startMs = performance.now() - started;
+  const pid = child.pid as number;
+  let cookie = options.cookie ?? "";
+  if (kind === "converge" && options.signUp !== false && !cookie) cookie = await signUp(url);
+
+  const handle: ServerHandle = {
+    kind,
+    url,
+    pid,
+    startMs,
+    cookie,
+    dataDir,
+    cpuMs: () => cpuMsOf(pid),
+    rssMiB: () => rssMiBOf(pid),
+    peakRssMiB: () => rssMiBOf(pid, "VmHWM"),
+    markMeasure: () => {
+      if (options.cpuProfDir)
+        writeFileSync(
+          join(options.cpuProfDir, "mark.json"),
+          JSON.stringify({ fromMs: performance.now() - started }),
+        );
+    },
+    createBoards: async (count, title = "Bench") => {
+      if (kind !== "converge") {
+        const prefix = `bench-${process.pid}-${++boardCounter}`;
+        return Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+      }
+      return pool(
+        Array.from({ length: count }, (_, i) => i),
+        8,
+        async (i) => {
+          const response = await fetch(`${url}/api/boards`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: url, cookie },
+            body: JSON.stringify({ title: `${title} ${i}` }),
+          });
+          if (response.status !== 201)
+            throw new Error(`create board: ${response.status} ${await response.text()}`);
+          return ((await response.json()) as { id: string }).id;
+        },
+      );
+    },
+    stop: async ({ keepData = false } = {}) => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (ownDataDir && dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
+
+/** Signs a fresh account up on a Converge server and returns its `converge_session=…` cookie. */
+export async function signUp(url: string, name = "Bench Writer"): Promise<string> {
+  const email = `bench.${process.pid}.${Date.now()}.${Math.floor(Math.random() * 1e9)}@example.com`;
+  const response = await fetch(`${url}/api/auth/signup`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify({ email, password: PASSWORD, name }),
+  });
+  if (response.status !== 201) throw new Error(`sign up: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith("converge_session="));
+  if (!cookie) throw new Error("sign up set no session cookie");
+  return cookie.split(";")[0] as string;
+}
