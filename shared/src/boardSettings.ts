@@ -112,7 +112,7 @@ export function renameTeam(doc: Y.Doc, from: string, to: string, origin?: unknow
       teams.insert(i, [team]);
     }
     cards.forEach((card) => {
-      if (card.get("team") === from) card.set("team", team);
+      if (card instanceof Y.Map && card.get("team") === from) card.set("team", team);
     });
   }, origin);
 }
@@ -125,7 +125,7 @@ export function removeTeam(doc: Y.Doc, name: string, origin?: unknown): void {
     const teams = teamsArray(doc);
     for (let i = teams.length - 1; i >= 0; i--) if (teams.get(i) === name) teams.delete(i);
     cards.forEach((card) => {
-      if (card.get("team") === name) card.delete("team");
+      if (card instanceof Y.Map && card.get("team") === name) card.delete("team");
     });
   }, origin);
 }

@@ -228,7 +228,7 @@ export function setCardFields(doc: Y.Doc, cardId: string, patch: CardFieldsPatch
     }
     if (typeof patch.goalId === "string") {
       const goal = getRoots(doc).goals.get(patch.goalId);
-      if (!goal || goal.get("archived") === true) throw invalid("goalId");
+      if (!(goal instanceof Y.Map) || goal.get("archived") === true) throw invalid("goalId");
     }
     let changed = false;
     for (const [field, value] of entries) {

@@ -161,7 +161,7 @@ function writeFields(map: ItemMap, fields: Partial<EvidenceFields>): void {
 
 function requireEvidence(doc: Y.Doc, evidenceId: string): ItemMap {
   const evidence = getRoots(doc).feedback.get(evidenceId);
-  if (!evidence)
+  if (!(evidence instanceof Y.Map))
     throw new BoardInputError("evidence_not_found", `There is no evidence ${evidenceId} on this board.`);
   return evidence;
 }
@@ -253,7 +253,7 @@ export function deleteEvidence(doc: Y.Doc, evidenceId: string, origin?: unknown)
 /** Removes a deleted card from every piece of evidence; call inside the deleting transaction. */
 export function unlinkCardEverywhere(doc: Y.Doc, cardId: string): void {
   getRoots(doc).feedback.forEach((evidence) => {
-    const cardIds = evidence.get("cardIds");
+    const cardIds = evidence instanceof Y.Map ? evidence.get("cardIds") : null;
     if (cardIds instanceof Y.Map && cardIds.has(cardId)) cardIds.delete(cardId);
   });
 }

@@ -43,7 +43,7 @@ export function readGoalFields(id: string, map: ItemMap): GoalFields {
 function goalsInOrder(doc: Y.Doc): Ranked[] {
   const ranked: Ranked[] = [];
   getRoots(doc).goals.forEach((goal, id) => {
-    const rank = goal.get("rank");
+    const rank = goal instanceof Y.Map ? goal.get("rank") : "";
     ranked.push({ id, rank: typeof rank === "string" ? rank : "" });
   });
   return ranked.sort(compareRanked);
@@ -51,7 +51,8 @@ function goalsInOrder(doc: Y.Doc): Ranked[] {
 
 function requireGoal(doc: Y.Doc, goalId: string): ItemMap {
   const goal = getRoots(doc).goals.get(goalId);
-  if (!goal) throw new BoardInputError("goal_not_found", `There is no goal ${goalId} on this board.`);
+  if (!(goal instanceof Y.Map))
+    throw new BoardInputError("goal_not_found", `There is no goal ${goalId} on this board.`);
   return goal;
 }
 

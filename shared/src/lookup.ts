@@ -7,21 +7,23 @@ import { diffText } from "./text";
 
 /** A map's string value, or "" when absent or of another type. */
 export function str(map: ItemMap, key: string): string {
-  const value = map.get(key);
+  const value = map instanceof Y.Map ? map.get(key) : undefined;
   return typeof value === "string" ? value : "";
 }
 
 /** The lane with this id, or a `lane_not_found` BoardInputError. */
 export function requireLane(doc: Y.Doc, laneId: string): ItemMap {
   const lane = getRoots(doc).lanes.get(laneId);
-  if (!lane) throw new BoardInputError("lane_not_found", `There is no lane ${laneId} on this board.`);
+  if (!(lane instanceof Y.Map))
+    throw new BoardInputError("lane_not_found", `There is no lane ${laneId} on this board.`);
   return lane;
 }
 
 /** The card with this id, or a `card_not_found` BoardInputError. */
 export function requireCard(doc: Y.Doc, cardId: string): ItemMap {
   const card = getRoots(doc).cards.get(cardId);
-  if (!card) throw new BoardInputError("card_not_found", `There is no card ${cardId} on this board.`);
+  if (!(card instanceof Y.Map))
+    throw new BoardInputError("card_not_found", `There is no card ${cardId} on this board.`);
   return card;
 }
 

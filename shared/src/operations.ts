@@ -30,7 +30,7 @@ function lanesInOrder(doc: Y.Doc): Ranked[] {
 function cardsOfLane(doc: Y.Doc, laneId: string): Ranked[] {
   const ranked: Ranked[] = [];
   getRoots(doc).cards.forEach((card, id) => {
-    if (card.get("laneId") === laneId && card.get("archived") !== true)
+    if (card instanceof Y.Map && card.get("laneId") === laneId && card.get("archived") !== true)
       ranked.push({ id, rank: str(card, "rank") });
   });
   return ranked.sort(compareRanked);

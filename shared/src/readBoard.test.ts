@@ -162,3 +162,61 @@ describe("readBoard", () => {
     expect(placements).toEqual([backlog]);
   });
 });
+
+describe("readBoard on a document any peer may have scribbled on", () => {
+  it("never throws: junk entries are skipped and junk values read as null or defaults", () => {
+    const { doc, a } = seeded();
+    const goal = createGoal(doc, { title: "G", by: "u" });
+    const reader = createBoardReader(doc);
+    reader.getSnapshot();
+    doc.transact(() => {
+      const roots = {
+        meta: doc.getMap("meta"),
+        cards: doc.getMap("cards"),
+        lanes: doc.getMap("lanes"),
+        goals: doc.getMap("goals"),
+        feedback: doc.getMap("feedback"),
+      };
+      roots.meta.set("teams", Y.Array.from<string | number>(["Ops", 7, "", "Ops"]));
+      roots.meta.set("voteBudget", -2);
+      roots.cards.set("junk-card", "not a map");
+      roots.lanes.set("junk-lane", 42);
+      roots.goals.set("junk-goal", ["x"]);
+      roots.feedback.set("junk-evidence", null);
+      roots.feedback.set(
+        "odd-evidence",
+        new Y.Map<unknown>([
+          ["quote", 5],
+          ["source", "carrier pigeon"],
+          ["cardIds", Y.Array.from<string | number>([a, 3, a])],
+          ["date", "yesterday"],
+        ]),
+      );
+      const card = roots.cards.get(a) as Y.Map<unknown>;
+      card.set("goalId", "goal-from-the-future");
+      card.set("estimate", Number.POSITIVE_INFINITY);
+      card.set("dueDate", "2027-13-01");
+      card.set("checklist", Y.Array.from<Y.Map<unknown> | string>([new Y.Map([["text", "no id"]]), "junk"]));
+      (roots.goals.get(goal) as Y.Map<unknown>).set("description", 12);
+    });
+    const board = readBoard(doc);
+    expect(reader.getSnapshot()).toEqual(board);
+    expect(board.teams).toEqual(["Ops"]);
+    expect(board.voteBudget).toBeNull();
+    expect(board.cards.has("junk-card")).toBe(false);
+    expect(board.lanes.some((lane) => lane.id === "junk-lane")).toBe(false);
+    expect(board.goals.map((entry) => [entry.id, entry.description, entry.cardIds])).toEqual([
+      [goal, "", []],
+    ]);
+    expect(board.evidence).toEqual([
+      expect.objectContaining({ id: "odd-evidence", quote: "", source: "other", date: null, cardIds: [a] }),
+    ]);
+    expect(board.cards.get(a)).toMatchObject({
+      goalId: "goal-from-the-future",
+      estimate: null,
+      dueDate: null,
+      checklist: [],
+      evidenceCount: 1,
+    });
+  });
+});

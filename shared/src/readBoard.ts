@@ -188,16 +188,22 @@ function assemble({ meta, laneFields, cards, goalFields, evidence }: Parts, prev
   };
 }
 
-/** Reads the whole board as plain readonly data (a fresh read; views use createBoardReader). */
+/**
+ * Reads the whole board as plain readonly data (a fresh read; views use createBoardReader). Any peer
+ * can write anything, so it never throws: entries that are not maps are skipped and values of the
+ * wrong type or range read as null (or the field's default).
+ */
 export function readBoard(doc: Y.Doc): Board {
   const { meta, cards, feedback } = getRoots(doc);
   const evidence: Evidence[] = [];
   feedback.forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return;
     evidence.push(readEvidence(id, map));
   });
   const counts = countEvidence(evidence);
   const cardViews = new Map<string, Card>();
   cards.forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return;
     cardViews.set(id, readCard(id, map, counts.get(id) ?? NO_EVIDENCE));
   });
   return assemble(
@@ -215,6 +221,7 @@ export function readBoard(doc: Y.Doc): Board {
 function readLanes(doc: Y.Doc): LaneFields[] {
   const laneFields: LaneFields[] = [];
   getRoots(doc).lanes.forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return;
     laneFields.push(readLane(id, map));
   });
   return laneFields;
@@ -223,6 +230,7 @@ function readLanes(doc: Y.Doc): LaneFields[] {
 function readGoals(doc: Y.Doc): GoalFields[] {
   const goalFields: GoalFields[] = [];
   getRoots(doc).goals.forEach((map, id) => {
+    if (!(map instanceof Y.Map)) return;
     goalFields.push(readGoalFields(id, map));
   });
   return goalFields;
@@ -291,13 +299,14 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     if (everythingDirty) {
       evidenceCache.clear();
       feedback.forEach((map, id) => {
+        if (!(map instanceof Y.Map)) return;
         evidenceCache.set(id, readEvidence(id, map));
       });
     } else {
       for (const id of dirtyEvidence) {
         for (const cardId of evidenceCache.get(id)?.cardIds ?? []) touchedCards.add(cardId);
         const map = feedback.get(id);
-        if (map) {
+        if (map instanceof Y.Map) {
           const fresh = readEvidence(id, map);
           evidenceCache.set(id, fresh);
           for (const cardId of fresh.cardIds) touchedCards.add(cardId);
@@ -318,13 +327,14 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     if (everythingDirty) {
       cardCache.clear();
       cards.forEach((map, id) => {
+        if (!(map instanceof Y.Map)) return;
         cardCache.set(id, readCard(id, map, counts.get(id) ?? NO_EVIDENCE));
       });
       everythingDirty = false;
     } else {
       for (const id of dirtyCards) {
         const map = cards.get(id);
-        if (map) cardCache.set(id, readCard(id, map, counts.get(id) ?? NO_EVIDENCE));
+        if (map instanceof Y.Map) cardCache.set(id, readCard(id, map, counts.get(id) ?? NO_EVIDENCE));
         else cardCache.delete(id);
       }
     }
