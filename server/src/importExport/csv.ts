@@ -1,3 +1,4 @@
+import type { CardFieldsPatch, CardType, Impact } from "@converge/shared";
 import Papa from "papaparse";
 import type { BoardFile } from "./boardFile";
 import { ImportInputError } from "./ImportInputError";
@@ -7,6 +8,7 @@ import {
   checkTitle,
   type ImportPlan,
   type PlanCard,
+  type PlanGoal,
   type PlanLane,
 } from "./ImportPlan";
 
@@ -34,6 +36,9 @@ export const CSV_COLUMNS = [
 /** One CSV column name. */
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
+/** Labels share one cell, joined by this (so a label cannot contain it). */
+const LABEL_SEPARATOR = ";";
+
 /** Cells that a spreadsheet would run as a formula; written with a leading `'`, which import strips again. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -44,6 +49,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function exportCsv(file: BoardFile): string {
   const laneTitles = new Map(file.lanes.map((lane) => [lane.id, lane.title]));
+  const goalTitles = new Map(file.goals.map((goal) => [goal.id, goal.title]));
+  const text = (value: string | number | null): string => (value === null ? "" : String(value));
   const rows: string[][] = [];
   const lanesWithCards = new Set(file.cards.map((card) => card.laneId));
   for (const lane of file.lanes) {
@@ -55,6 +62,19 @@ export function exportCsv(file: BoardFile): string {
           lane: laneTitles.get(card.laneId) ?? "",
           title: card.title,
           description: card.description,
+          type: text(card.type),
+          team: text(card.team),
+          owner: text(card.owner),
+          estimate: text(card.estimate),
+          reach: text(card.reach),
+          impact: text(card.impact),
+          confidence: text(card.confidence),
+          effort: text(card.effort),
+          value: text(card.value),
+          goal: card.goalId === null ? "" : (goalTitles.get(card.goalId) ?? ""),
+          target: text(card.target),
+          labels: card.labels.join(LABEL_SEPARATOR),
+          "due date": text(card.dueDate),
           archived: card.archived ? "true" : "false",
         }),
       );
@@ -101,6 +121,8 @@ export function importCsv(text: string): ImportPlan {
   const lanes: PlanLane[] = [];
   const laneIndex = new Map<string, number>();
   const cards: PlanCard[] = [];
+  const goals: PlanGoal[] = [];
+  const goalIndex = new Map<string, number>();
   records.forEach((record, i) => {
     const at = `row ${i + 2}`;
     if (record.length !== header.length) {
@@ -122,14 +144,33 @@ export function importCsv(text: string): ImportPlan {
     }
     const rest = CSV_COLUMNS.filter((column) => column !== "lane").map(get);
     if (rest.every((value) => value.trim() === "")) return; // Declares an empty lane.
+    let goal: number | null = null;
+    const goalTitle = get("goal").trim();
+    if (goalTitle !== "") {
+      const title = checkTitle(goalTitle, `${at}: goal`, "invalid_csv");
+      goal = goalIndex.get(title.toLowerCase()) ?? null;
+      if (goal === null) {
+        goal = goals.length;
+        goalIndex.set(title.toLowerCase(), goal);
+        goals.push({ title, description: "", archived: false });
+      }
+    }
     cards.push({
+      where: at,
       lane,
       title: checkTitle(get("title"), `${at}: title`, "invalid_csv"),
       description: checkDescription(get("description"), `${at}: description`, "invalid_csv"),
       archived: flag(get("archived"), `${at}: archived`),
+      fields: fieldsOf(get, at),
+      goal,
+      checklist: [],
+      comments: [],
     });
   });
-  return checkPlanSize({ lanes, cards });
+  const teams = [
+    ...new Set(cards.flatMap((card) => (typeof card.fields.team === "string" ? [card.fields.team] : []))),
+  ];
+  return checkPlanSize({ lanes, cards, goals, evidence: [], teams });
 }
 
 function readHeader(header: readonly string[]): Map<CsvColumn, number> {
@@ -161,4 +202,44 @@ function flag(value: string, where: string): boolean {
   if (TRUE.has(normal)) return true;
   if (FALSE.has(normal)) return false;
   throw new ImportInputError("invalid_csv", `${where} is "${value}"; expected true or false`);
+}
+
+/** A row's planning fields as a setCardFields patch; shared/ checks each value in the dry run (naming the row). */
+function fieldsOf(get: (column: CsvColumn) => string, at: string): Omit<CardFieldsPatch, "goalId"> {
+  const patch: { -readonly [K in keyof Omit<CardFieldsPatch, "goalId">]: CardFieldsPatch[K] } = {};
+  const textOf = (column: CsvColumn): string | undefined => {
+    const value = get(column).trim();
+    return value === "" ? undefined : value;
+  };
+  const numberOf = (column: CsvColumn): number | undefined => {
+    const value = textOf(column);
+    if (value === undefined) return undefined;
+    const number = Number(value);
+    if (!Number.isFinite(number)) {
+      throw new ImportInputError("invalid_csv", `${at}: ${column} is "${value}"; expected a number`);
+    }
+    return number;
+  };
+  const type = textOf("type");
+  if (type !== undefined) patch.type = type as CardType;
+  const team = textOf("team");
+  if (team !== undefined) patch.team = team;
+  const owner = textOf("owner");
+  if (owner !== undefined) patch.owner = owner;
+  for (const column of ["estimate", "reach", "confidence", "effort", "value"] as const) {
+    const value = numberOf(column);
+    if (value !== undefined) patch[column] = value;
+  }
+  const impact = numberOf("impact");
+  if (impact !== undefined) patch.impact = impact as Impact;
+  const target = textOf("target");
+  if (target !== undefined) patch.target = target;
+  const dueDate = textOf("due date");
+  if (dueDate !== undefined) patch.dueDate = dueDate;
+  const labels = get("labels")
+    .split(LABEL_SEPARATOR)
+    .map((label) => label.trim())
+    .filter((label) => label !== "");
+  if (labels.length > 0) patch.labels = labels;
+  return patch;
 }

@@ -1,12 +1,22 @@
 import { request as httpRequest } from "node:http";
 import {
+  addChecklistItem,
+  addComment,
+  addTeam,
   archiveCard,
+  archiveGoal,
   createCard,
+  createEvidence,
+  createGoal,
   createLane,
   readBoard,
   renameCard,
   setCardDescription,
+  setCardFields,
   setLaneWipLimit,
+  setScoringModel,
+  setVoteBudget,
+  toggleChecklistItem,
 } from "@converge/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../server";
@@ -60,6 +70,45 @@ beforeAll(async () => {
   const d = createCard(doc, { laneId: ideas, title: "-1 is a formula-looking title", by: owner.id });
   renameCard(doc, d, '@mention, "quoted" title');
   setCardDescription(doc, d, "line one\r\nline two\n\nline four");
+  // Planning data: settings, goals (one archived), fields, checklist, comments and evidence.
+  addTeam(doc, 'Data, "platform"');
+  setScoringModel(doc, "wsjf");
+  setVoteBudget(doc, 7);
+  const growth = createGoal(doc, { title: "Grow activation", description: "Why:\nbecause", by: owner.id });
+  const old = createGoal(doc, { title: "Old goal", by: owner.id });
+  setCardFields(doc, a, {
+    type: "feature",
+    team: 'Data, "platform"',
+    owner: owner.id,
+    estimate: 5,
+    reach: 1200,
+    impact: 2,
+    confidence: 80,
+    effort: 1.5,
+    value: 7,
+    businessValue: 8,
+    timeCriticality: 3,
+    riskReduction: 1,
+    goalId: growth,
+    target: "2027-Q1",
+    labels: ["ux", "q1, maybe"],
+    dueDate: "2027-02-28",
+  });
+  setCardFields(doc, d, { type: "bug", goalId: old, target: "now" });
+  archiveGoal(doc, old);
+  const item = addChecklistItem(doc, a, { text: "Write the spec" });
+  addChecklistItem(doc, a, { text: "Ship it" });
+  toggleChecklistItem(doc, a, item, true);
+  addComment(doc, a, { body: "First thought", by: owner.id });
+  addComment(doc, a, { body: 'Second, "quoted"', by: owner.id });
+  createEvidence(doc, {
+    quote: "I need this",
+    source: "interview",
+    customer: "ACME",
+    date: "2026-01-02",
+    cardIds: [a, d],
+    by: owner.id,
+  });
   await waitForStored(sourceId, (file) => file.cards.some((card) => card.description.endsWith("line four")));
   client.destroy();
 });
@@ -146,15 +195,37 @@ function postOnOwnConnection(path: string, body: string): Promise<{ status: numb
  */
 function comparable(file: BoardFile) {
   const laneIndex = new Map(file.lanes.map((lane, i) => [lane.id, i]));
+  const goalIndex = new Map(file.goals.map((goal, i) => [goal.id, i]));
+  const cardIndex = new Map(file.cards.map((card, i) => [card.id, i]));
   return {
     format: file.format,
     schemaVersion: file.schemaVersion,
     settings: file.board.settings,
     lanes: file.lanes.map(({ id: _id, ...lane }) => lane),
-    cards: file.cards.map(({ id: _id, createdAt: _c, updatedAt: _u, createdBy: _b, laneId, ...card }) => ({
-      ...card,
-      lane: laneIndex.get(laneId),
+    cards: file.cards.map(
+      ({
+        id: _id,
+        createdAt: _c,
+        updatedAt: _u,
+        createdBy: _b,
+        laneId,
+        goalId,
+        owner: _o,
+        comments,
+        ...card
+      }) => ({
+        ...card,
+        lane: laneIndex.get(laneId),
+        goal: goalId === null ? null : goalIndex.get(goalId),
+        comments: comments.map((comment) => comment.body),
+      }),
+    ),
+    goals: file.goals.map(({ id: _id, createdAt: _c, createdBy: _b, ...goal }) => goal),
+    evidence: file.evidence.map(({ id: _id, createdAt: _c, createdBy: _b, cardIds, ...piece }) => ({
+      ...piece,
+      cards: cardIds.map((id) => cardIndex.get(id)).sort(),
     })),
+    decisions: file.decisions,
   };
 }
 
@@ -186,10 +257,32 @@ describe("JSON export and import", () => {
     const response = await importFile(target, "json", JSON.stringify(original));
     expect(response.status).toBe(200);
     // The empty template's Backlog, In progress and Done are matched by title; the other two lanes are new.
-    expect(await response.json()).toEqual({ lanesCreated: 2, lanesMatched: 3, cardsCreated: 4 });
+    expect(await response.json()).toEqual({
+      lanesCreated: 2,
+      lanesMatched: 3,
+      cardsCreated: 4,
+      goalsCreated: 2,
+      evidenceCreated: 1,
+    });
     const again = await exportJson(target);
     expect(comparable(again)).toEqual(comparable(original));
+    // The owner field keeps the person's id as written (here the importer is that person).
+    expect(again.cards.map((card) => card.owner)).toEqual(original.cards.map((card) => card.owner));
     expect(again.cards.every((card) => card.createdBy === owner.id)).toBe(true);
+    expect(original.cards[0]).toMatchObject({
+      type: "feature",
+      impact: 2,
+      labels: ["ux", "q1, maybe"],
+      checklist: [
+        { text: "Write the spec", done: true },
+        { text: "Ship it", done: false },
+      ],
+    });
+    expect(original.goals.map((goal) => [goal.title, goal.archived])).toEqual([
+      ["Grow activation", false],
+      ["Old goal", true],
+    ]);
+    expect(original.board.settings).toMatchObject({ scoringModel: "wsjf", voteBudget: 7 });
   });
 
   it("shows an import to everyone connected at once", async () => {
@@ -204,7 +297,7 @@ describe("JSON export and import", () => {
     const target = await createBoard(server.url, owner, "Twice");
     const file = JSON.stringify(await exportJson(sourceId));
     expect((await importFile(target, "json", file)).status).toBe(200);
-    expect(await (await importFile(target, "json", file)).json()).toEqual({
+    expect(await (await importFile(target, "json", file)).json()).toMatchObject({
       lanesCreated: 0,
       lanesMatched: 5,
       cardsCreated: 4,
@@ -235,6 +328,7 @@ describe("CSV export and import", () => {
     const again = await exportJson(target);
     const shape = (file: BoardFile) => {
       const titles = new Map(file.lanes.map((lane) => [lane.id, lane.title]));
+      const goals = new Map(file.goals.map((goal) => [goal.id, goal.title]));
       return {
         lanes: file.lanes.map((lane) => lane.title),
         cards: file.cards.map((card) => ({
@@ -242,6 +336,16 @@ describe("CSV export and import", () => {
           title: card.title,
           description: card.description,
           archived: card.archived,
+          ...{
+            type: card.type,
+            team: card.team,
+            owner: card.owner,
+            estimate: card.estimate,
+            reach: card.reach,
+          },
+          ...{ impact: card.impact, confidence: card.confidence, effort: card.effort, value: card.value },
+          ...{ target: card.target, labels: card.labels, dueDate: card.dueDate },
+          goal: card.goalId === null ? null : goals.get(card.goalId),
         })),
       };
     };
@@ -362,6 +466,30 @@ describe("bad input leaves the board untouched", () => {
       400,
       "invalid_format",
       "format: expected one of json, csv, trello",
+    ],
+    [
+      "a CSV impact off the scale",
+      "csv",
+      "lane,title,impact\nA,B,1\nA,C,7\n",
+      400,
+      "invalid_file",
+      "row 3: The card's impact must be one of 0.25, 0.5, 1, 2, 3.",
+    ],
+    [
+      "a CSV estimate that is not a number",
+      "csv",
+      "lane,title,estimate\nA,B,lots\n",
+      400,
+      "invalid_csv",
+      'row 2: estimate is "lots"',
+    ],
+    [
+      "a JSON card field off the scale",
+      "json",
+      JSON.stringify({ ...validFile(), cards: [{ laneId: "l1", title: "Card", value: 11 }] }),
+      400,
+      "invalid_file",
+      "cards[0]: The card's value must be a whole number from 1 to 10.",
     ],
     ["an empty body", "json", "", 400, "empty_file", "empty"],
   ])("%s", async (_name, format, body, status, code, message) => {

@@ -29,6 +29,8 @@ export interface ImportSummary {
   lanesCreated: number;
   lanesMatched: number;
   cardsCreated: number;
+  goalsCreated: number;
+  evidenceCreated: number;
 }
 
 /** Export (members) and import (editors and owners) of a board's content. */
@@ -113,6 +115,7 @@ export function createImportExportService(deps: ImportExportDeps): ImportExportS
           }
         } catch (error) {
           if (error instanceof BoardInputError) throw new ApiError(400, error.code, error.message);
+          if (error instanceof ImportInputError) throw new ApiError(400, error.code, error.message);
           throw error;
         }
         const result = applyImport(room.doc, plan, userId, SERVER_ORIGIN);
@@ -120,6 +123,8 @@ export function createImportExportService(deps: ImportExportDeps): ImportExportS
           lanesCreated: result.lanesCreated,
           lanesMatched: result.lanesMatched,
           cardsCreated: result.cardIds.length,
+          goalsCreated: result.goalsCreated,
+          evidenceCreated: result.evidenceCreated,
         };
         deps.onImported?.({
           boardId,
