@@ -3,10 +3,12 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { FanoutBus, FanoutPayload } from "./fanout/FanoutBus";
+import type { FanoutBus } from "./fanout/FanoutBus";
+import { LossyFanoutBus } from "./fanout/LossyFanoutBus";
 import { RedisFanoutBus } from "./fanout/RedisFanoutBus";
 import { TEST_REDIS_URL, testRedisPrefix } from "./fanout/testRedis";
 import { createLogger } from "./logger";
+import { CloseCode } from "./protocol";
 import type { RunningServer, ServerDeps } from "./server";
 import { PgDocStore } from "./store";
 import { createTestDatabase, type TestDatabase } from "./store/pg/testDatabase";
@@ -31,31 +33,6 @@ const servers: RunningServer[] = [];
 const clients: TestClient[] = [];
 const children: ChildProcess[] = [];
 const buses: FanoutBus[] = [];
-
-/** A real Redis bus that loses the next document update it is asked to publish (a dropped pub/sub message). */
-class DroppingBus implements FanoutBus {
-  dropNextUpdate = false;
-  constructor(readonly inner: FanoutBus) {}
-  get instanceId(): string {
-    return this.inner.instanceId;
-  }
-  subscribe(...args: Parameters<FanoutBus["subscribe"]>) {
-    return this.inner.subscribe(...args);
-  }
-  async publish(boardId: string, payload: FanoutPayload): Promise<void> {
-    if (payload.type === "update" && this.dropNextUpdate) {
-      this.dropNextUpdate = false;
-      return;
-    }
-    await this.inner.publish(boardId, payload);
-  }
-  onReconnect(listener: () => void) {
-    return this.inner.onReconnect(listener);
-  }
-  close() {
-    return this.inner.close();
-  }
-}
 
 async function instance(deps?: ServerDeps): Promise<RunningServer> {
   const server = await startTestServer(data.dir, env, deps ? { deps } : {});
@@ -131,10 +108,20 @@ describe("several instances on one PostgreSQL and one Redis", () => {
     owner = await signUp(a.url, "Scale Owner");
   });
 
-  it("a session started on A is valid on B, and signing out on B ends it on A", async () => {
+  it("a session started on A is valid on B, and signing out on B ends it on A and closes its socket there", async () => {
     const user = await signUp(a.url, "Session hopper");
     expect((await api(b.url, "/api/me", { cookie: user.cookie })).status).toBe(200);
+    const boardId = await createBoard(b.url, user, "Hopper's board");
+    const onA = client(a, boardId, user);
+    await onA.synced;
+
+    const signedOut = performance.now();
     expect((await api(b.url, "/api/auth/logout", { method: "POST", cookie: user.cookie })).status).toBe(204);
+    await waitFor(() => onA.closes.includes(CloseCode.unauthenticated), 5_000, "socket on A closed");
+    console.info(
+      `sign-out on B closed the socket on A after ${Math.round(performance.now() - signedOut)} ms`,
+    );
+    onA.provider.disconnect();
     expect((await api(a.url, "/api/me", { cookie: user.cookie })).status).toBe(401);
   });
 
@@ -205,7 +192,7 @@ describe("several instances on one PostgreSQL and one Redis", () => {
   });
 
   it("a dropped pub/sub message heals within 15 s through the real state exchange and PostgreSQL", async () => {
-    const dropping = new DroppingBus(
+    const dropping = new LossyFanoutBus(
       new RedisFanoutBus({ url: TEST_REDIS_URL, prefix, logger: createLogger({ logLevel: "silent" }) }),
     );
     buses.push(dropping);

@@ -6,6 +6,7 @@ import { createAccounts, createSessions, type LoginThrottle, MemoryLoginThrottle
 import { createAuthorize } from "./authorize";
 import type { Config } from "./config";
 import type { FanoutBus } from "./fanout/FanoutBus";
+import { FanoutSocketRegistry } from "./fanout/FanoutSocketRegistry";
 import { RedisFanoutBus } from "./fanout/RedisFanoutBus";
 import { createLogger, type Logger } from "./logger";
 import { CloseCode } from "./protocol";
@@ -75,7 +76,11 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     sessions,
     throttle: deps.loginThrottle ?? new MemoryLoginThrottle(),
   });
-  const sockets = new SocketRegistry({ sessionExpiry: (key) => sessions.expiryOf(key), logger });
+  const registryOptions = { sessionExpiry: (key: string) => sessions.expiryOf(key), logger };
+  const sockets = bus
+    ? new FanoutSocketRegistry({ ...registryOptions, bus })
+    : new SocketRegistry(registryOptions);
+  if (sockets instanceof FanoutSocketRegistry) await sockets.start();
   const app = createApp({
     ...stores,
     rooms,

@@ -1,3 +1,5 @@
+import type { SocketEvent } from "./SocketEvent";
+
 /** What one server instance tells the others about a board, without the sender (the bus adds it). */
 export type FanoutPayload =
   /** A document update the sender has just stored: apply it, broadcast it, do not store or re-publish it. */
@@ -27,6 +29,10 @@ export interface FanoutBus {
   subscribe(boardId: string, listener: (message: FanoutMessage) => void): Promise<FanoutSubscription>;
   /** Publishes to a board's channel (resolves once handed to the transport, not once delivered). */
   publish(boardId: string, payload: FanoutPayload): Promise<void>;
+  /** Subscribes to the socket events of every board (one channel for all); resolves once subscribed. */
+  subscribeSockets(listener: (event: SocketEvent, from: string) => void): Promise<FanoutSubscription>;
+  /** Publishes a socket event to the other instances. */
+  publishSockets(event: SocketEvent): Promise<void>;
   /** Calls `listener` whenever the connection to the others came back after a loss (messages may have been missed). */
   onReconnect(listener: () => void): () => void;
   /** Disconnects; later publishes and subscribes reject. */

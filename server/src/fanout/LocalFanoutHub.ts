@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { FanoutBus, FanoutMessage, FanoutPayload, FanoutSubscription } from "./FanoutBus";
 import { FanoutListeners } from "./FanoutListeners";
+import type { SocketEvent } from "./SocketEvent";
+
+type SocketListener = (event: SocketEvent, from: string) => void;
 
 /**
  * The in-process twin of Redis pub/sub: buses connected to one hub are "instances" that hear each other, delivered
@@ -27,6 +30,7 @@ class LocalFanoutBus implements FanoutBus {
   readonly #hub: Set<LocalFanoutBus>;
   readonly #listeners = new FanoutListeners();
   readonly #reconnectListeners = new Set<() => void>();
+  readonly #socketListeners = new Set<SocketListener>();
   #closed = false;
 
   constructor(instanceId: string, hub: Set<LocalFanoutBus>) {
@@ -50,6 +54,27 @@ class LocalFanoutBus implements FanoutBus {
     const message = copyOf({ ...payload, from: this.instanceId });
     setImmediate(() => {
       for (const bus of this.#hub) if (bus !== this) bus.#deliver(boardId, message);
+    });
+  }
+
+  async subscribeSockets(listener: SocketListener): Promise<FanoutSubscription> {
+    this.#assertOpen();
+    this.#socketListeners.add(listener);
+    return {
+      unsubscribe: async () => {
+        this.#socketListeners.delete(listener);
+      },
+    };
+  }
+
+  async publishSockets(event: SocketEvent): Promise<void> {
+    this.#assertOpen();
+    const copy = structuredClone(event);
+    setImmediate(() => {
+      for (const bus of this.#hub) {
+        if (bus === this || bus.#closed) continue;
+        for (const listener of bus.#socketListeners) listener(copy, this.instanceId);
+      }
     });
   }
 

@@ -3,6 +3,10 @@ import { Redis } from "ioredis";
 import type { Logger } from "../logger";
 import type { FanoutBus, FanoutMessage, FanoutPayload, FanoutSubscription } from "./FanoutBus";
 import { FanoutListeners } from "./FanoutListeners";
+import { type SocketEvent, socketEventSchema } from "./SocketEvent";
+
+type SocketListener = (event: SocketEvent, from: string) => void;
+
 import { decodeFanoutMessage, encodeFanoutMessage } from "./fanoutCodec";
 
 /** What the Redis bus needs: where Redis is, the channel prefix, a logger, and optionally a fixed instance id. */
@@ -27,12 +31,15 @@ export class RedisFanoutBus implements FanoutBus {
   readonly #sub: Redis;
   readonly #listeners = new FanoutListeners();
   readonly #reconnectListeners = new Set<() => void>();
+  readonly #socketListeners = new Set<SocketListener>();
+  readonly #socketsChannel: string;
   #closed = false;
 
   /** Connects both connections (lazily retried by ioredis while Redis is down). */
   constructor(options: RedisFanoutBusOptions) {
     this.instanceId = options.instanceId ?? randomUUID();
     this.#prefix = `${options.prefix}:board:`;
+    this.#socketsChannel = `${options.prefix}:sockets`;
     this.#log = options.logger.child({ component: "fanout", instanceId: this.instanceId });
     const name = `${options.prefix}:${this.instanceId}`;
     this.#pub = new Redis(options.url, { connectionName: `${name}:pub` });
@@ -54,6 +61,9 @@ export class RedisFanoutBus implements FanoutBus {
       });
     }
     this.#sub.on("messageBuffer", (channel: Buffer, frame: Buffer) => this.#receive(channel, frame));
+    this.#sub.on("message", (channel: string, text: string) => {
+      if (channel === this.#socketsChannel) this.#receiveSocketEvent(text);
+    });
   }
 
   async subscribe(boardId: string, listener: (message: FanoutMessage) => void): Promise<FanoutSubscription> {
@@ -75,6 +85,24 @@ export class RedisFanoutBus implements FanoutBus {
       this.#channel(boardId),
       Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength),
     );
+  }
+
+  async subscribeSockets(listener: SocketListener): Promise<FanoutSubscription> {
+    this.#assertOpen();
+    this.#socketListeners.add(listener);
+    if (this.#socketListeners.size === 1) await this.#sub.subscribe(this.#socketsChannel);
+    return {
+      unsubscribe: async () => {
+        if (this.#socketListeners.delete(listener) && this.#socketListeners.size === 0 && !this.#closed) {
+          await this.#sub.unsubscribe(this.#socketsChannel);
+        }
+      },
+    };
+  }
+
+  async publishSockets(event: SocketEvent): Promise<void> {
+    this.#assertOpen();
+    await this.#pub.publish(this.#socketsChannel, JSON.stringify({ from: this.instanceId, event }));
   }
 
   onReconnect(listener: () => void): () => void {
@@ -114,6 +142,27 @@ export class RedisFanoutBus implements FanoutBus {
     this.#listeners.deliver(boardId, message, (error) =>
       this.#log.error({ err: error, boardId, type: message.type }, "fan-out listener failed"),
     );
+  }
+
+  #receiveSocketEvent(text: string): void {
+    let from: unknown;
+    let event: SocketEvent;
+    try {
+      const parsed = JSON.parse(text) as { from?: unknown; event?: unknown };
+      from = parsed.from;
+      event = socketEventSchema.parse(parsed.event);
+    } catch (error) {
+      this.#log.warn({ err: error }, "dropped an invalid socket event");
+      return;
+    }
+    if (typeof from !== "string" || from === this.instanceId) return;
+    for (const listener of this.#socketListeners) {
+      try {
+        listener(event, from);
+      } catch (error) {
+        this.#log.error({ err: error, type: event.type }, "socket event listener failed");
+      }
+    }
   }
 
   #channel(boardId: string): string {

@@ -6,8 +6,8 @@ import { decodeClientMessage, encodeAwarenessUpdate } from "../protocol";
 import type { Principal, Room, RoomPeer } from "../rooms/Room";
 import { RoomManager } from "../rooms/RoomManager";
 import { MemoryDocStore } from "../store";
-import type { FanoutBus, FanoutPayload } from "./FanoutBus";
 import { LocalFanoutHub } from "./LocalFanoutHub";
+import { LossyFanoutBus } from "./LossyFanoutBus";
 
 const logger = pino({ level: "silent" });
 
@@ -27,33 +27,6 @@ function peer(id: string, userId = "u1"): RoomPeer & { updates: Uint8Array[]; aw
       if (message.type === "awareness") awareness.push(message.update);
     },
   };
-}
-
-/** A bus that can be told to lose its next published document update (as Redis pub/sub may). */
-class LossyBus implements FanoutBus {
-  dropNextUpdate = false;
-  published: FanoutPayload["type"][] = [];
-  constructor(readonly inner: FanoutBus) {}
-  get instanceId(): string {
-    return this.inner.instanceId;
-  }
-  subscribe(...args: Parameters<FanoutBus["subscribe"]>) {
-    return this.inner.subscribe(...args);
-  }
-  async publish(boardId: string, payload: FanoutPayload): Promise<void> {
-    this.published.push(payload.type);
-    if (payload.type === "update" && this.dropNextUpdate) {
-      this.dropNextUpdate = false;
-      return;
-    }
-    await this.inner.publish(boardId, payload);
-  }
-  onReconnect(listener: () => void) {
-    return this.inner.onReconnect(listener);
-  }
-  close() {
-    return this.inner.close();
-  }
 }
 
 async function waitFor(predicate: () => boolean, what: string, timeoutMs = 3_000): Promise<void> {
@@ -85,7 +58,7 @@ describe("RoomFanout (two instances on a local hub and one shared store)", () =>
     const hub = new LocalFanoutHub();
     const store = new MemoryDocStore();
     const make = () => {
-      const bus = new LossyBus(hub.connect());
+      const bus = new LossyFanoutBus(hub.connect());
       const rooms = new RoomManager({
         store,
         logger,

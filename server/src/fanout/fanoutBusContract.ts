@@ -115,6 +115,24 @@ export function runFanoutBusContract(
       expect(first.messages).toEqual([]);
     });
 
+    it("delivers socket events to every other instance, whatever the board", async () => {
+      const atA: string[] = [];
+      const atB: Array<{ type: string; from: string }> = [];
+      await a.subscribeSockets((event) => atA.push(event.type));
+      await b.subscribeSockets((event, from) => atB.push({ type: event.type, from }));
+      await a.publishSockets({ type: "close-session", key: "k1", code: 4401, reason: "signed out" });
+      await a.publishSockets({ type: "set-role", boardId: "board-9", userId: "u1", role: "viewer" });
+
+      const deadline = Date.now() + 5_000;
+      while (atB.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(atB).toEqual([
+        { type: "close-session", from: a.instanceId },
+        { type: "set-role", from: a.instanceId },
+      ]);
+      await settle();
+      expect(atA).toEqual([]);
+    });
+
     it("refuses to publish once closed", async () => {
       await a.close();
       await expect(a.publish("board-1", { type: "update", update: new Uint8Array([1]) })).rejects.toThrow();

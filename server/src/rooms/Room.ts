@@ -499,6 +499,8 @@ export class Room {
   #maybeCompact(): void {
     if (this.#compacting || this.#destroyed || this.#pending.length > 0) return;
     if (this.#updatesSinceSnapshot < this.#options.compactAfterUpdates) return;
+    // With several instances this document may lack another's latest updates; PgDocStore.compact folds every stored
+    // update <= uptoSeq into the snapshot under a per-board lock, so nothing another instance stored is lost.
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     const uptoSeq = this.#lastSeq;
     this.#compacting = true;
