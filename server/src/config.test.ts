@@ -56,4 +56,29 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
+
+  it("reads the scale-out settings, with defaults, and refuses URLs of the wrong kind", () => {
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      redisUrl: undefined,
+      redisPrefix: "converge",
+      gapRepairIntervalMs: 5_000,
+    });
+    const config = loadConfig({
+      DATABASE_URL: "postgres://converge@db.internal:5432/converge",
+      REDIS_URL: "redis://cache.internal:6379",
+      REDIS_PREFIX: "converge-staging",
+      GAP_REPAIR_INTERVAL_MS: "2000",
+    });
+    expect(config).toMatchObject({
+      databaseUrl: "postgres://converge@db.internal:5432/converge",
+      redisUrl: "redis://cache.internal:6379",
+      redisPrefix: "converge-staging",
+      gapRepairIntervalMs: 2_000,
+    });
+    expect(() => loadConfig({ DATABASE_URL: "mysql://db/converge" })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ REDIS_URL: "http://cache" })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ REDIS_PREFIX: "has spaces" })).toThrow(/REDIS_PREFIX/);
+    expect(() => loadConfig({ GAP_REPAIR_INTERVAL_MS: "0" })).toThrow(/GAP_REPAIR_INTERVAL_MS/);
+  });
 });
