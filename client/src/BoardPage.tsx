@@ -14,6 +14,7 @@ import type { ConnectionView } from "./connectionState";
 import { EditableText } from "./EditableText";
 import { MembersDialog } from "./MembersDialog";
 import { PresenceAvatars } from "./PresenceAvatars";
+import { namesById } from "./people";
 import { RoleBadge } from "./RoleBadge";
 import { navigate } from "./router";
 import { TopBar } from "./TopBar";
@@ -165,6 +166,7 @@ function BoardScreen({
   );
   const title = board.title || access.board?.title || "";
   const members = access.board?.members ?? NO_MEMBERS;
+  const memberNames = useMemo(() => namesById(members), [members]);
   const me = useMemo(() => ({ id: account.user.id, name: account.user.name }), [account.user]);
   const tabsId = useId();
   const visibleCardIds = useMemo(() => {
@@ -214,6 +216,7 @@ function BoardScreen({
         onOpenCard={setOpenCardId}
         onEditing={onEditing}
         readOnly={readOnly}
+        memberNames={memberNames}
       />
     );
   } else {
@@ -310,6 +313,11 @@ function BoardScreen({
           key={openCard.id}
           card={openCard}
           laneTitle={openCardLane?.title ?? ""}
+          doc={doc}
+          boardId={boardId}
+          board={board}
+          members={members}
+          me={me}
           actions={actions}
           onEditing={onEditing}
           readOnly={readOnly}

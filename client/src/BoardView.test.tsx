@@ -1,4 +1,12 @@
-import { createCard, initBoard, readBoard, renameCard, setCardDescription } from "@converge/shared";
+import {
+  addChecklistItem,
+  createCard,
+  initBoard,
+  readBoard,
+  renameCard,
+  setCardDescription,
+  setCardFields,
+} from "@converge/shared";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { type MemoExoticComponent, memo, type ReactNode, useMemo } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -56,7 +64,8 @@ afterEach(() => {
   renders.length = 0;
 });
 
-describe("BoardView", () => {
+// The first render imports dnd-kit cold; on a loaded two-core machine that alone can pass 5 s.
+describe("BoardView", { timeout: 20_000 }, () => {
   it("renders lanes and cards with their test hooks and accessible names", () => {
     const { doc } = seededBoard();
     render(<Harness doc={doc} />);
@@ -87,6 +96,34 @@ describe("BoardView", () => {
 
     expect(renders).toEqual([target]);
     expect(screen.getByRole("button", { name: "Billing v2" })).toBeTruthy();
+  });
+
+  it("re-renders only the card whose planning fields changed, and shows its badges", () => {
+    const { doc, ids } = seededBoard();
+    render(<Harness doc={doc} />);
+    renders.length = 0;
+
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    const target = ids[2] as string;
+    setCardFields(remote, target, {
+      type: "bug",
+      team: "Design",
+      reach: 500,
+      impact: 2,
+      confidence: 80,
+      effort: 2,
+    });
+    addChecklistItem(remote, target, { text: "Repro" });
+    act(() => {
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)), "remote");
+    });
+
+    expect(renders).toEqual([target]);
+    const card = screen.getByRole("button", { name: /^Search/ });
+    expect(within(card).getByTestId("badge-type").textContent).toBe("bug");
+    expect(within(card).getByTestId("badge-score").textContent).toBe("score 400");
+    expect(within(card).getByTestId("badge-checklist").textContent).toBe("☑ 0/1");
   });
 
   it("adds a card from the lane composer with Enter and cancels with Escape", () => {

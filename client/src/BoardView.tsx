@@ -37,6 +37,8 @@ export interface BoardViewProps {
   readonly onEditing: (cardId: string | null) => void;
   /** View only: no drag sensors, no add, rename or delete controls. */
   readonly readOnly?: boolean;
+  /** Member names by user id, for the cards' owner badges. */
+  readonly memberNames?: ReadonlyMap<string, string>;
 }
 
 interface ActiveDrag {
@@ -99,6 +101,7 @@ export function BoardView({
   onOpenCard,
   onEditing,
   readOnly = false,
+  memberNames,
 }: BoardViewProps) {
   const editSensors = useSensors(
     useSensor(PointerSensor, POINTER_OPTIONS),
@@ -203,6 +206,8 @@ export function BoardView({
               onOpenCard={onOpenCard}
               onEditing={onEditing}
               readOnly={readOnly}
+              scoringModel={board.scoringModel}
+              memberNames={memberNames}
             />
           ))}
           {!readOnly && <LaneComposer onAdd={actions.addLane} />}

@@ -1,8 +1,15 @@
-import type { Card as CardData } from "@converge/shared";
+import {
+  CARD_TYPE_LABELS,
+  type Card as CardData,
+  formatScore,
+  type ScoringModel,
+  scoreCard,
+} from "@converge/shared";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { type CSSProperties, type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
 import type { CardActivity } from "./peerActivity";
+import { formatDueDate, initials, isOverdue } from "./people";
 
 /** Props of Card: the card from the board snapshot plus stable callbacks and primitives only. */
 export interface CardProps {
@@ -15,6 +22,10 @@ export interface CardProps {
   readonly peerName: string | null;
   readonly peerColor: string | null;
   readonly peerKind: CardActivity["kind"] | null;
+  /** The board's scoring model, for the score badge. */
+  readonly scoringModel?: ScoringModel;
+  /** The owner's name, for the initials badge (null when unowned or not a member). */
+  readonly ownerName?: string | null;
   /** View only: not draggable, no renaming; Enter or a click still opens the (read-only) details. */
   readonly readOnly?: boolean;
 }
@@ -32,6 +43,8 @@ export const Card = memo(function Card({
   peerName,
   peerColor,
   peerKind,
+  scoringModel = "rice",
+  ownerName = null,
   readOnly = false,
 }: CardProps) {
   const [renaming, setRenaming] = useState(false);
@@ -135,6 +148,7 @@ export const Card = memo(function Card({
           {card.title}
         </span>
         {card.description !== "" && <span className="card-has-description" title="Has a description" />}
+        <CardBadges card={card} scoringModel={scoringModel} ownerName={ownerName} />
         {peerKind && (
           <span className="card-peer" data-testid="card-activity">
             {peerName} is {peerKind === "dragging" ? "moving" : "editing"}
@@ -146,3 +160,85 @@ export const Card = memo(function Card({
     </li>
   );
 });
+
+/**
+ * The card's compact badges in one row of plain spans: type, score, evidence, checklist, due date,
+ * labels and the owner's initials; each badge has text a screen reader reads with the card.
+ */
+function CardBadges({
+  card,
+  scoringModel,
+  ownerName,
+}: {
+  readonly card: CardData;
+  readonly scoringModel: ScoringModel;
+  readonly ownerName: string | null;
+}) {
+  const score = scoreCard(card, scoringModel);
+  const done = card.checklist.filter((item) => item.done).length;
+  const shownLabels = card.labels.slice(0, 2);
+  const more = card.labels.length - shownLabels.length;
+  if (
+    card.type === null &&
+    score === null &&
+    card.evidenceCount === 0 &&
+    card.checklist.length === 0 &&
+    card.dueDate === null &&
+    card.labels.length === 0 &&
+    ownerName === null
+  ) {
+    return null;
+  }
+  return (
+    <span className="card-badges">
+      {card.type && (
+        <span className={`badge badge-type type-${card.type}`} data-testid="badge-type">
+          {CARD_TYPE_LABELS[card.type]}
+        </span>
+      )}
+      {score !== null && (
+        <span className="badge badge-score" data-testid="badge-score" title="Score">
+          <span className="sr-only">score </span>
+          {formatScore(score)}
+        </span>
+      )}
+      {card.evidenceCount > 0 && (
+        <span className="badge badge-evidence" data-testid="badge-evidence" title="Customer evidence">
+          ❝ {card.evidenceCount}
+          <span className="sr-only"> pieces of evidence</span>
+        </span>
+      )}
+      {card.checklist.length > 0 && (
+        <span
+          className={`badge badge-checklist${done === card.checklist.length ? " is-complete" : ""}`}
+          data-testid="badge-checklist"
+          title="Checklist"
+        >
+          ☑ {done}/{card.checklist.length}
+        </span>
+      )}
+      {card.dueDate && (
+        <span
+          className={`badge badge-due${isOverdue(card.dueDate) ? " is-overdue" : ""}`}
+          data-testid="badge-due"
+          title="Due date"
+        >
+          <span className="sr-only">due </span>
+          {formatDueDate(card.dueDate)}
+        </span>
+      )}
+      {shownLabels.map((label) => (
+        <span key={label} className="badge badge-label">
+          {label}
+        </span>
+      ))}
+      {more > 0 && <span className="badge badge-label">+{more}</span>}
+      {ownerName && (
+        <span className="badge badge-owner" data-testid="badge-owner" title={ownerName}>
+          <span aria-hidden="true">{initials(ownerName)}</span>
+          <span className="sr-only">owner {ownerName}</span>
+        </span>
+      )}
+    </span>
+  );
+}

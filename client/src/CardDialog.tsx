@@ -1,8 +1,16 @@
-import type { Card as CardData } from "@converge/shared";
-import { useEffect, useRef } from "react";
+import type { Board, Card as CardData } from "@converge/shared";
+import { useEffect, useMemo, useRef } from "react";
+import type * as Y from "yjs";
+import { ActivityFeed } from "./ActivityFeed";
 import type { BoardActions } from "./boardActions";
+import { CardEvidence } from "./CardEvidence";
+import { CardFieldsForm } from "./CardFieldsForm";
+import { ChecklistEditor } from "./ChecklistEditor";
+import { CommentThread } from "./CommentThread";
 import { DescriptionEditor } from "./DescriptionEditor";
 import { EditableText } from "./EditableText";
+import { namesById } from "./people";
+import type { ViewMember } from "./views/ViewProps";
 
 const IGNORE_FOCUS = () => undefined;
 
@@ -10,6 +18,12 @@ const IGNORE_FOCUS = () => undefined;
 export interface CardDialogProps {
   readonly card: CardData;
   readonly laneTitle: string;
+  readonly doc: Y.Doc;
+  readonly boardId: string;
+  /** The board, for its teams, goals, evidence and scoring model. */
+  readonly board: Board;
+  readonly members: readonly ViewMember[];
+  readonly me: { readonly id: string; readonly name: string };
   readonly actions: BoardActions;
   readonly onEditing: (cardId: string | null) => void;
   readonly onClose: () => void;
@@ -17,16 +31,26 @@ export interface CardDialogProps {
   readonly readOnly?: boolean;
 }
 
-/** The card detail dialog: rename, edit the description live with others, archive (or only read, for viewers). */
+/**
+ * The card detail dialog: rename, the description edited live with others, every planning field and
+ * the live score, the checklist, linked customer evidence, comments with @mentions and the card's
+ * activity; archive. Viewers read it all and change nothing.
+ */
 export function CardDialog({
   card,
   laneTitle,
+  doc,
+  boardId,
+  board,
+  members,
+  me,
   actions,
   onEditing,
   onClose,
   readOnly = false,
 }: CardDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const names = useMemo(() => namesById(members), [members]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -82,12 +106,23 @@ export function CardDialog({
         <p className="card-dialog-lane">
           in <strong>{laneTitle}</strong>
         </p>
-        <DescriptionEditor
-          value={card.description}
-          onChange={(value) => actions.setDescription(card.id, value)}
-          onFocusChange={readOnly ? IGNORE_FOCUS : editing}
-          readOnly={readOnly}
-        />
+        <div className="card-dialog-columns">
+          <div className="card-dialog-main">
+            <DescriptionEditor
+              value={card.description}
+              onChange={(value) => actions.setDescription(card.id, value)}
+              onFocusChange={readOnly ? IGNORE_FOCUS : editing}
+              readOnly={readOnly}
+            />
+            <ChecklistEditor doc={doc} cardId={card.id} items={card.checklist} readOnly={readOnly} />
+            <CardEvidence doc={doc} cardId={card.id} evidence={board.evidence} me={me} readOnly={readOnly} />
+            <CommentThread doc={doc} cardId={card.id} me={me} members={members} readOnly={readOnly} />
+            <ActivityFeed boardId={boardId} cardId={card.id} names={names} />
+          </div>
+          <aside className="card-dialog-side" aria-label="Planning">
+            <CardFieldsForm doc={doc} card={card} board={board} members={members} readOnly={readOnly} />
+          </aside>
+        </div>
         <footer className="card-dialog-footer">
           {!readOnly && (
             <button

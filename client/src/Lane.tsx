@@ -1,4 +1,4 @@
-import type { Card as CardData, Lane as LaneData } from "@converge/shared";
+import type { Card as CardData, Lane as LaneData, ScoringModel } from "@converge/shared";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { memo, useState } from "react";
@@ -21,7 +21,12 @@ export interface LaneProps {
   readonly onEditing: (cardId: string | null) => void;
   /** View only: no handle, menu, composer or renaming. */
   readonly readOnly?: boolean;
+  readonly scoringModel?: ScoringModel;
+  /** Member names by user id, for owner badges. */
+  readonly memberNames?: ReadonlyMap<string, string>;
 }
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /** One lane: a header with drag handle, title, WIP count and menu; its sortable cards; the card composer. */
 export const Lane = memo(function Lane({
@@ -33,6 +38,8 @@ export const Lane = memo(function Lane({
   onOpenCard,
   onEditing,
   readOnly = false,
+  scoringModel = "rice",
+  memberNames = NO_NAMES,
 }: LaneProps) {
   const [renaming, setRenaming] = useState(false);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
@@ -56,6 +63,8 @@ export const Lane = memo(function Lane({
         peerName={peer?.name ?? null}
         peerColor={peer?.color ?? null}
         peerKind={peer?.kind ?? null}
+        scoringModel={scoringModel}
+        ownerName={card.owner ? (memberNames.get(card.owner) ?? null) : null}
         readOnly={readOnly}
       />
     );

@@ -1,0 +1,134 @@
+import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { type DraftMention, insertMention, mentionQueryAt } from "./mentionDraft";
+import type { ViewMember } from "./views/ViewProps";
+
+/** Props of MentionInput. */
+export interface MentionInputProps {
+  readonly label: string;
+  readonly value: string;
+  readonly mentions: readonly DraftMention[];
+  readonly members: readonly ViewMember[];
+  readonly onChange: (value: string, mentions: readonly DraftMention[]) => void;
+  /** Ctrl/Cmd+Enter. */
+  readonly onSubmit: () => void;
+  readonly placeholder?: string;
+  readonly testId?: string;
+}
+
+/**
+ * A comment box with @mention typeahead (the ARIA combobox pattern): typing "@" lists matching
+ * members; Up/Down pick, Enter or Tab inserts "@Name", Escape closes the list.
+ */
+export function MentionInput({
+  label,
+  value,
+  mentions,
+  members,
+  onChange,
+  onSubmit,
+  placeholder,
+  testId,
+}: MentionInputProps) {
+  const id = useId();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
+  const [active, setActive] = useState(0);
+  const matches = query
+    ? members.filter((member) => member.name.toLowerCase().includes(query.query.toLowerCase())).slice(0, 6)
+    : [];
+  const open = matches.length > 0;
+
+  const update = (text: string, caret: number) => {
+    setQuery(mentionQueryAt(text, caret));
+    setActive(0);
+  };
+
+  const pick = (member: ViewMember) => {
+    const textarea = ref.current;
+    if (!query || !textarea) return;
+    const next = insertMention(value, textarea.selectionStart, query.start, member.name);
+    const known = mentions.some((mention) => mention.userId === member.id);
+    onChange(next.text, known ? mentions : [...mentions, { name: member.name, userId: member.id }]);
+    setQuery(null);
+    requestAnimationFrame(() => {
+      textarea.focus();
+      textarea.setSelectionRange(next.caret, next.caret);
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (open) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        setActive((active + step + matches.length) % matches.length);
+        return;
+      }
+      if (event.key === "Enter" || event.key === "Tab") {
+        event.preventDefault();
+        const member = matches[active];
+        if (member) pick(member);
+        return;
+      }
+      if (event.key === "Escape") {
+        event.preventDefault();
+        event.stopPropagation();
+        setQuery(null);
+        return;
+      }
+    }
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      onSubmit();
+    }
+  };
+
+  return (
+    <div className="mention-input">
+      <textarea
+        ref={ref}
+        className="text-input"
+        aria-label={label}
+        placeholder={placeholder}
+        rows={2}
+        value={value}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        aria-activedescendant={open ? `${id}-option-${active}` : undefined}
+        data-testid={testId}
+        onChange={(event) => {
+          onChange(event.target.value, mentions);
+          update(event.target.value, event.target.selectionStart);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setQuery(null)}
+      />
+      <div
+        id={`${id}-list`}
+        role="listbox"
+        aria-label="People to mention"
+        className="mention-list"
+        hidden={!open}
+      >
+        {matches.map((member, index) => (
+          <div
+            key={member.id}
+            tabIndex={-1}
+            id={`${id}-option-${index}`}
+            role="option"
+            aria-selected={index === active}
+            className="mention-option"
+            onMouseDown={(event) => {
+              event.preventDefault();
+              pick(member);
+            }}
+          >
+            {member.name}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
