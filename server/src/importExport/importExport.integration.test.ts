@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import {
   addChecklistItem,
@@ -350,6 +351,55 @@ describe("CSV export and import", () => {
       };
     };
     expect(shape(again)).toEqual(shape(original));
+  });
+});
+
+describe("Trello import", () => {
+  it("maps a real-format Trello export onto the board, live and stored", async () => {
+    const target = await createBoard(server.url, owner, "From Trello");
+    const fixture = readFileSync(new URL("./fixtures/trello-board.json", import.meta.url), "utf8");
+    const response = await importFile(target, "trello", fixture);
+    expect(await response.json()).toEqual({
+      lanesCreated: 3,
+      lanesMatched: 1,
+      cardsCreated: 6,
+      goalsCreated: 0,
+      evidenceCreated: 0,
+    });
+    const file = await exportJson(target);
+    const laneTitle = new Map(file.lanes.map((lane) => [lane.id, lane.title]));
+    expect(file.lanes.map((lane) => lane.title)).toEqual([
+      "Backlog",
+      "In progress",
+      "Done",
+      "Ideas",
+      "To Do",
+      "Doing",
+    ]);
+    expect(file.cards.map((card) => [laneTitle.get(card.laneId), card.title])).toEqual([
+      ["Done", "Ship 1.0 to the stores"],
+      ["Ideas", "Dark mode"],
+      ["To Do", "Onboarding tour, first draft"],
+      ["To Do", "Sign in with a passkey"],
+      ["To Do", "Accessibility pass"],
+      ["Doing", "Offline mode for the app"],
+    ]);
+    const passkey = file.cards.find((card) => card.title === "Sign in with a passkey");
+    expect(passkey).toMatchObject({
+      labels: ["Backend", "UX"],
+      dueDate: "2026-03-14",
+      checklist: [
+        { text: "Design: Sketch the flow", done: true },
+        { text: "Design: Pick the library", done: true },
+        { text: "Design: Review with security", done: false },
+        { text: "Launch: Announce in the changelog", done: false },
+      ],
+    });
+    expect(passkey?.comments.map((comment) => comment.body)).toHaveLength(2);
+    expect(file.cards.find((card) => card.title === "Ship 1.0 to the stores")).toMatchObject({
+      description: "Release notes in the shared doc.",
+      dueDate: "2026-01-31",
+    });
   });
 });
 

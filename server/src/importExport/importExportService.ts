@@ -11,6 +11,7 @@ import { exportBoard } from "./exportBoard";
 import { ImportInputError } from "./ImportInputError";
 import type { ImportPlan } from "./ImportPlan";
 import { importBoardFile } from "./importBoardFile";
+import { importTrello } from "./importTrello";
 
 /** The formats a board exports to. */
 export const EXPORT_FORMATS = ["json", "csv"] as const;
@@ -74,7 +75,7 @@ export function createImportExportService(deps: ImportExportDeps): ImportExportS
       case "csv":
         return importCsv(text);
       case "trello":
-        throw new ApiError(400, "format_unsupported", "Trello import is not available yet.");
+        return importTrello(text);
     }
   };
 
