@@ -128,6 +128,19 @@ describe("RoomFanout (two instances on a local hub and one shared store)", () =>
     clientAwareness.destroy();
   });
 
+  it("a room loading on B gets the presence already on A at once, not at the next renewal", async () => {
+    const { a, b } = instances();
+    const roomA = await a.rooms.acquire("board");
+    const onA = peer("pa", "alice");
+    roomA.join(onA);
+    const entry = encodeAwarenessUpdate([{ clientId: 4242, clock: 1, state: { cursor: 1 } }]);
+    expect(roomA.receiveAwareness(onA, entry)).toBe(true);
+
+    const roomB = await b.rooms.acquire("board");
+    await waitFor(() => roomB.awareness.getStates().has(4242), "B learns A's presence");
+    expect(roomB.awareness.getStates().get(4242)).toMatchObject({ user: { id: "alice" }, cursor: 1 });
+  });
+
   it("heals a dropped update through the periodic state exchange and the shared store", async () => {
     const { store, a, b } = instances(50);
     const roomA = await a.rooms.acquire("board");

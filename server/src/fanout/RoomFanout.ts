@@ -36,6 +36,8 @@ export class RoomFanout implements RoomRelay {
   #repairing = false;
   #repairAgain = false;
   #stopped = false;
+  /** Instances whose state messages this room has seen: a new one is sent the presence of this room's sockets. */
+  readonly #knownPeers = new Set<string>();
 
   constructor(options: RoomFanoutOptions) {
     this.#options = options;
@@ -76,9 +78,12 @@ export class RoomFanout implements RoomRelay {
     this.#timer = setInterval(() => this.#publishState(), this.#options.repairIntervalMs);
     this.#timer.unref();
     this.#offReconnect = this.#options.bus.onReconnect(() => {
+      this.#knownPeers.clear();
       this.#publishState();
       this.#repair("bus reconnected");
     });
+    // Introduces this room to the others at once: they answer with their sockets' presence (see "state" below).
+    this.#publishState();
   }
 
   /** Disconnects from the room and unsubscribes (the room is being unloaded). */
@@ -137,6 +142,14 @@ export class RoomFanout implements RoomRelay {
           room.applyRemoteAwareness(message.update);
           return;
         case "state":
+          if (!this.#knownPeers.has(message.from)) {
+            // A room that just loaded there (or an instance that reconnected): presence is not stored, so send ours
+            // now rather than at each socket's next renewal, and our state so it can catch up with us.
+            this.#knownPeers.add(message.from);
+            const presence = room.localAwareness();
+            if (presence) this.#publish({ type: "awareness", update: presence });
+            this.#publishState();
+          }
           if (lacksState(room.doc, message.snapshot)) this.#repair(`instance ${message.from} is ahead`);
           return;
       }

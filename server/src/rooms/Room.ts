@@ -311,6 +311,12 @@ export class Room {
     }
   }
 
+  /** The awareness states of this instance's own sockets as one awareness update (not a frame), or null if none. */
+  localAwareness(): Uint8Array | null {
+    const local = [...this.awareness.getStates().keys()].filter((id) => !this.#remoteAwareness.has(id));
+    return local.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, local);
+  }
+
   /** Every known awareness state as one frame, or null when nobody has announced one. */
   awarenessFrame(): Uint8Array<ArrayBuffer> | null {
     const clients = [...this.awareness.getStates().keys()];
