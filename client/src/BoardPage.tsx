@@ -1,17 +1,30 @@
-import { CloseCode } from "@converge/shared";
-import { type ReactNode, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { CloseCode, filterCards } from "@converge/shared";
+import {
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { ArchiveDrawer } from "./ArchiveDrawer";
 import { type SignedInAccount, useSignedInAccount } from "./accountContext";
 import { describeError } from "./api";
 import { BoardGone } from "./BoardGone";
 import { BoardView } from "./BoardView";
 import { createBoardActions, readOnlyActions } from "./boardActions";
+import { EMPTY_FILTER, type FilterState, toCardFilter } from "./boardFilter";
 import { canEdit, renameBoardRecord } from "./boardsApi";
 import { BOARD_VIEW_LABELS, type BoardViewName, boardViewPath } from "./boardViews";
 import { CardDialog } from "./CardDialog";
 import { ConnectionBadge } from "./ConnectionBadge";
 import type { ConnectionView } from "./connectionState";
+import type { SwimlaneMode } from "./displayLanes";
 import { EditableText } from "./EditableText";
+import { FilterBar } from "./FilterBar";
 import { MembersDialog } from "./MembersDialog";
 import { PresenceAvatars } from "./PresenceAvatars";
 import { namesById } from "./people";
@@ -169,11 +182,13 @@ function BoardScreen({
   const memberNames = useMemo(() => namesById(members), [members]);
   const me = useMemo(() => ({ id: account.user.id, name: account.user.name }), [account.user]);
   const tabsId = useId();
-  const visibleCardIds = useMemo(() => {
-    const ids = new Set<string>();
-    for (const card of board.cards.values()) if (!card.archived) ids.add(card.id);
-    return ids;
-  }, [board.cards]);
+  const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  // Typing stays responsive on a big board: the text the cards are filtered by may lag a keystroke.
+  const filterText = useDeferredValue(filter.text);
+  const cardFilter = useMemo(() => toCardFilter({ ...filter, text: filterText }), [filter, filterText]);
+  const visibleCardIds = useMemo(() => filterCards(board, cardFilter), [board, cardFilter]);
+  const liveCount = board.cards.size - board.archived.length;
+  const [swimlanes, setSwimlanes] = useState<SwimlaneMode>("none");
 
   useEffect(() => {
     document.title = title ? `${title} — Converge` : "Converge";
@@ -217,6 +232,8 @@ function BoardScreen({
         onEditing={onEditing}
         readOnly={readOnly}
         memberNames={memberNames}
+        visibleCardIds={visibleCardIds}
+        swimlanes={swimlanes}
       />
     );
   } else {

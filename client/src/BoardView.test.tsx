@@ -31,7 +31,17 @@ vi.mock("./Card", async (importOriginal) => {
 
 const ignore = () => undefined;
 
-function Harness({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: boolean }) {
+function Harness({
+  doc,
+  readOnly = false,
+  visible,
+  swimlanes,
+}: {
+  doc: Y.Doc;
+  readOnly?: boolean;
+  visible?: ReadonlySet<string>;
+  swimlanes?: "none" | "team" | "goal";
+}) {
   const board = useBoard(doc);
   const actions = useMemo(() => createBoardActions(doc, "me", ignore), [doc]);
   return (
@@ -43,6 +53,8 @@ function Harness({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: boolean }) 
       onOpenCard={ignore}
       onEditing={ignore}
       readOnly={readOnly}
+      visibleCardIds={visible}
+      swimlanes={swimlanes}
     />
   );
 }
@@ -124,6 +136,42 @@ describe("BoardView", { timeout: 20_000 }, () => {
     expect(within(card).getByTestId("badge-type").textContent).toBe("bug");
     expect(within(card).getByTestId("badge-score").textContent).toBe("score 400");
     expect(within(card).getByTestId("badge-checklist").textContent).toBe("☑ 0/1");
+  });
+
+  it("shows only the filtered cards, with the lane's count of shown cards", () => {
+    const { doc, ids } = seededBoard();
+    render(<Harness doc={doc} visible={new Set([ids[0] as string, ids[3] as string])} />);
+    expect(screen.getAllByTestId("card").map((card) => card.getAttribute("aria-label"))).toEqual([
+      "Login page",
+      "Onboarding",
+    ]);
+    expect(within(screen.getAllByTestId("lane")[0] as HTMLElement).getByTestId("wip").textContent).toBe(
+      "1 of 3",
+    );
+  });
+
+  it("splits the lanes into swimlanes by team, with a No team band last", () => {
+    const { doc, ids } = seededBoard();
+    setCardFields(doc, ids[1] as string, { team: "Design" });
+    render(<Harness doc={doc} swimlanes="team" />);
+    const bands = screen.getAllByTestId("swimlane");
+    expect(bands.map((band) => within(band).getByRole("heading").textContent)).toEqual([
+      "Engineering 0",
+      "Design 1",
+      "Marketing 0",
+      "Support 0",
+      "No team 3",
+    ]);
+    expect(within(bands[1] as HTMLElement).getByRole("button", { name: /^Billing/ })).toBeTruthy();
+  });
+
+  it("renders only a window of a lane longer than 60 cards", () => {
+    const { doc, backlog } = seededBoard();
+    for (let i = 0; i < 200; i++) createCard(doc, { laneId: backlog, title: `Bulk ${i}`, by: "u1" });
+    render(<Harness doc={doc} />);
+    const lane = screen.getAllByTestId("lane")[0] as HTMLElement;
+    expect(within(lane).getByTestId("wip").textContent).toBe("203");
+    expect(within(lane).queryAllByTestId("card").length).toBeLessThan(60);
   });
 
   it("adds a card from the lane composer with Enter and cancels with Escape", () => {

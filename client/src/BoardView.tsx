@@ -1,4 +1,4 @@
-import type { Board, Peer, PresenceActivity } from "@converge/shared";
+import { type Board, groupIntoSwimlanes, type Peer, type PresenceActivity } from "@converge/shared";
 import {
   type Announcements,
   DndContext,
@@ -21,6 +21,14 @@ import { useMemo, useRef, useState } from "react";
 import { createAnnouncements, screenReaderInstructions } from "./announcements";
 import type { BoardActions } from "./boardActions";
 import { boardKeyboardCoordinates } from "./boardKeyboardCoordinates";
+import {
+  cellId,
+  type DisplayLane,
+  type SwimlaneMode,
+  swimlaneCells,
+  toBoardDrop,
+  visibleLanes,
+} from "./displayLanes";
 import { type DragEnd, type DragKind, dragToMove } from "./dragToMove";
 import { Lane } from "./Lane";
 import { LaneComposer } from "./LaneComposer";
@@ -39,6 +47,16 @@ export interface BoardViewProps {
   readonly readOnly?: boolean;
   /** Member names by user id, for the cards' owner badges. */
   readonly memberNames?: ReadonlyMap<string, string>;
+  /** The cards the filter bar keeps; every live card when omitted. */
+  readonly visibleCardIds?: ReadonlySet<string>;
+  /** Bands by team or goal, or none. */
+  readonly swimlanes?: SwimlaneMode;
+}
+
+function allLive(board: Board): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const lane of board.lanes) for (const id of lane.cardIds) ids.add(id);
+  return ids;
 }
 
 interface ActiveDrag {
@@ -102,6 +120,8 @@ export function BoardView({
   onEditing,
   readOnly = false,
   memberNames,
+  visibleCardIds,
+  swimlanes = "none",
 }: BoardViewProps) {
   const editSensors = useSensors(
     useSensor(PointerSensor, POINTER_OPTIONS),
@@ -122,7 +142,19 @@ export function BoardView({
   const [dropHint, setDropHint] = useState<DropHint | null>(null);
   const overLaneRef = useRef<string | null>(null);
   const activity = useMemo(() => activityByCard(peers), [peers]);
-  const laneIds = useMemo(() => board.lanes.map((lane) => lane.id), [board.lanes]);
+  const visible = useMemo(() => visibleCardIds ?? allLive(board), [visibleCardIds, board]);
+  const bands = useMemo(
+    () => (swimlanes === "none" ? null : groupIntoSwimlanes(board, swimlanes, visible)),
+    [board, swimlanes, visible],
+  );
+  const shown: readonly DisplayLane[] = useMemo(
+    () => (bands ? swimlaneCells(bands) : visibleLanes(board, visible)),
+    [bands, board, visible],
+  );
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+  const laneIds = useMemo(() => shown.map((lane) => lane.id), [shown]);
+  const cardsOf = useMemo(() => new Map(shown.map((lane) => [lane.id, lane.cardIds])), [shown]);
 
   const reset = () => {
     setActive(null);
@@ -147,7 +179,7 @@ export function BoardView({
 
   const onDragMove = (event: DragMoveEvent) => {
     if (kindOf(event.active.data.current) !== "card") return;
-    const move = dragToMove(readDrag(event), boardRef.current.lanes);
+    const move = dragToMove(readDrag(event), shownRef.current);
     const fromLaneId = event.active.data.current?.laneId;
     const hint = move?.kind === "card" && move.laneId !== fromLaneId ? move : null;
     setDropHint((previous) =>
@@ -168,9 +200,22 @@ export function BoardView({
   };
 
   const onDragEnd = (event: DragEndEvent) => {
-    const move = dragToMove(readDrag(event), boardRef.current.lanes);
+    const move = dragToMove(readDrag(event), shownRef.current);
     reset();
-    if (move) actions.applyMove(move);
+    if (move?.kind === "lane") actions.applyMove(move);
+    else if (move) {
+      const source = shownRef.current.find((lane) => lane.cardIds.includes(move.cardId));
+      const drop = toBoardDrop(move, shownRef.current, boardRef.current, source?.band);
+      if (drop) {
+        actions.applyMove(drop.move);
+        if (drop.band !== undefined) {
+          actions.setCardFields(
+            move.cardId,
+            swimlanes === "team" ? { team: drop.band } : { goalId: drop.band },
+          );
+        }
+      }
+    }
     onActivity(null);
   };
 
@@ -194,24 +239,79 @@ export function BoardView({
       onDragCancel={onDragCancel}
     >
       <SortableContext id="lanes" items={laneIds} strategy={horizontalListSortingStrategy}>
-        <div className="lanes">
-          {board.lanes.map((lane) => (
-            <Lane
-              key={lane.id}
-              lane={lane}
-              cards={board.cards}
-              actions={actions}
-              activity={activity}
-              dropIndex={dropHint?.laneId === lane.id ? dropHint.index : null}
-              onOpenCard={onOpenCard}
-              onEditing={onEditing}
-              readOnly={readOnly}
-              scoringModel={board.scoringModel}
-              memberNames={memberNames}
-            />
-          ))}
-          {!readOnly && <LaneComposer onAdd={actions.addLane} />}
-        </div>
+        {bands ? (
+          <div className="swimlanes" data-testid="swimlanes-board">
+            <div className="swimlane-columns" aria-hidden="true">
+              <span className="swimlane-corner" />
+              {board.lanes.map((lane) => (
+                <span key={lane.id} className="swimlane-column-title">
+                  {lane.title}
+                  <span className="wip">
+                    {lane.wipLimit === null
+                      ? lane.cardIds.length
+                      : `${lane.cardIds.length} / ${lane.wipLimit}`}
+                  </span>
+                </span>
+              ))}
+            </div>
+            {bands.map((band) => (
+              <section
+                key={band.key ?? "\u0000none"}
+                className="swimlane"
+                data-testid="swimlane"
+                aria-labelledby={`band-${band.key ?? "none"}`}
+              >
+                <h2 className="swimlane-title" id={`band-${band.key ?? "none"}`}>
+                  {band.title} <span className="muted">{band.count}</span>
+                </h2>
+                <div className="swimlane-row">
+                  {board.lanes.map((lane) => {
+                    const id = cellId(band.key, lane.id);
+                    return (
+                      <Lane
+                        key={id}
+                        lane={lane}
+                        cards={board.cards}
+                        actions={actions}
+                        activity={activity}
+                        dropIndex={dropHint?.laneId === id ? dropHint.index : null}
+                        onOpenCard={onOpenCard}
+                        onEditing={onEditing}
+                        readOnly={readOnly}
+                        scoringModel={board.scoringModel}
+                        memberNames={memberNames}
+                        cardIds={cardsOf.get(id) ?? []}
+                        droppableId={id}
+                        cell
+                        bandTitle={band.title}
+                      />
+                    );
+                  })}
+                </div>
+              </section>
+            ))}
+          </div>
+        ) : (
+          <div className="lanes">
+            {board.lanes.map((lane) => (
+              <Lane
+                key={lane.id}
+                lane={lane}
+                cards={board.cards}
+                actions={actions}
+                activity={activity}
+                dropIndex={dropHint?.laneId === lane.id ? dropHint.index : null}
+                onOpenCard={onOpenCard}
+                onEditing={onEditing}
+                readOnly={readOnly}
+                scoringModel={board.scoringModel}
+                memberNames={memberNames}
+                cardIds={cardsOf.get(lane.id)}
+              />
+            ))}
+            {!readOnly && <LaneComposer onAdd={actions.addLane} />}
+          </div>
+        )}
       </SortableContext>
       <DragOverlay>
         {activeCard && <div className="card is-overlay">{activeCard.title}</div>}

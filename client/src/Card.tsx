@@ -26,6 +26,9 @@ export interface CardProps {
   readonly scoringModel?: ScoringModel;
   /** The owner's name, for the initials badge (null when unowned or not a member). */
   readonly ownerName?: string | null;
+  /** The card's index in a virtualised lane, and the virtualiser's measuring ref; absent otherwise. */
+  readonly index?: number;
+  readonly measureRef?: (node: Element | null) => void;
   /** View only: not draggable, no renaming; Enter or a click still opens the (read-only) details. */
   readonly readOnly?: boolean;
 }
@@ -45,6 +48,8 @@ export const Card = memo(function Card({
   peerKind,
   scoringModel = "rice",
   ownerName = null,
+  index,
+  measureRef,
   readOnly = false,
 }: CardProps) {
   const [renaming, setRenaming] = useState(false);
@@ -127,7 +132,15 @@ export const Card = memo(function Card({
 
   // The list item is the sortable node; the card inside it is the focusable control, so the list keeps its items.
   return (
-    <li ref={setNodeRef} style={style} className="card-slot">
+    <li
+      ref={(node) => {
+        setNodeRef(node);
+        measureRef?.(node);
+      }}
+      data-index={index}
+      style={style}
+      className="card-slot"
+    >
       <div
         ref={(node) => {
           nodeRef.current = node;

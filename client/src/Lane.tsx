@@ -1,7 +1,8 @@
 import type { Card as CardData, Lane as LaneData, ScoringModel } from "@converge/shared";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { memo, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, type ReactNode, useRef, useState } from "react";
 import type { BoardActions } from "./boardActions";
 import { Card } from "./Card";
 import { CardComposer } from "./CardComposer";
@@ -24,7 +25,18 @@ export interface LaneProps {
   readonly scoringModel?: ScoringModel;
   /** Member names by user id, for owner badges. */
   readonly memberNames?: ReadonlyMap<string, string>;
+  /** The cards shown, in order (the filtered subset); the lane's own cards when omitted. */
+  readonly cardIds?: readonly string[];
+  /** The droppable's id: the lane id, or a swimlane cell's id. */
+  readonly droppableId?: string;
+  /** A swimlane cell: no header, no composer, not draggable itself (the column header stands for it). */
+  readonly cell?: boolean;
+  /** The band label a cell belongs to, for its accessible name. */
+  readonly bandTitle?: string;
 }
+
+/** Lanes longer than this render only the cards in view (and a few around them). */
+export const VIRTUALIZE_AFTER = 60;
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
@@ -40,15 +52,34 @@ export const Lane = memo(function Lane({
   readOnly = false,
   scoringModel = "rice",
   memberNames = NO_NAMES,
+  cardIds = lane.cardIds,
+  droppableId = lane.id,
+  cell = false,
+  bandTitle,
 }: LaneProps) {
   const [renaming, setRenaming] = useState(false);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({ id: lane.id, data: { kind: "lane" }, disabled: readOnly });
+    useSortable({
+      id: droppableId,
+      data: { kind: "lane", laneId: lane.id },
+      disabled: readOnly || cell ? { draggable: true, droppable: false } : false,
+    });
   const count = lane.cardIds.length;
   const over = lane.wipLimit !== null && count > lane.wipLimit;
-  const titleId = `lane-title-${lane.id}`;
+  const titleId = `lane-title-${droppableId}`;
+  const filtered = cardIds.length !== lane.cardIds.length;
+  const scrollRef = useRef<HTMLUListElement>(null);
+  const virtual = cardIds.length > VIRTUALIZE_AFTER;
+  const virtualizer = useVirtualizer({
+    count: virtual ? cardIds.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 62,
+    overscan: 8,
+    gap: 6,
+    getItemKey: (index) => cardIds[index] ?? index,
+  });
 
-  const items = lane.cardIds.map((id) => {
+  const renderCard = (id: string, index?: number): ReactNode => {
     const card = cards.get(id);
     if (!card) return null;
     const peer = activity.get(id);
@@ -56,7 +87,9 @@ export const Lane = memo(function Lane({
       <Card
         key={id}
         card={card}
-        laneId={lane.id}
+        laneId={droppableId}
+        index={index}
+        measureRef={index === undefined ? undefined : virtualizer.measureElement}
         onOpen={onOpenCard}
         onRename={actions.renameCard}
         onEditing={onEditing}
@@ -68,9 +101,51 @@ export const Lane = memo(function Lane({
         readOnly={readOnly}
       />
     );
-  });
-  if (dropIndex !== null) {
+  };
+
+  let items: ReactNode[];
+  let padding: { paddingTop: number; paddingBottom: number } | undefined;
+  if (virtual) {
+    const rows = virtualizer.getVirtualItems();
+    items = rows.map((row) => renderCard(cardIds[row.index] as string, row.index));
+    const first = rows[0];
+    const last = rows.at(-1);
+    padding = {
+      paddingTop: 4 + (first?.start ?? 0),
+      paddingBottom: 4 + Math.max(0, virtualizer.getTotalSize() - (last?.end ?? 0)),
+    };
+  } else {
+    items = cardIds.map((id) => renderCard(id));
+  }
+  if (dropIndex !== null && !virtual) {
     items.splice(dropIndex, 0, <li key="drop-indicator" className="drop-indicator" aria-hidden="true" />);
+  }
+
+  const list = (
+    <SortableContext id={droppableId} items={cardIds as string[]} strategy={verticalListSortingStrategy}>
+      <ul
+        ref={scrollRef}
+        className={`lane-cards${virtual ? " is-virtual" : ""}`}
+        style={padding}
+        aria-label={cell ? `${lane.title} cards in ${bandTitle ?? ""}` : `Cards in ${lane.title}`}
+      >
+        {items}
+      </ul>
+    </SortableContext>
+  );
+
+  if (cell) {
+    return (
+      <section
+        ref={setNodeRef}
+        className={`lane swimlane-cell${over ? " is-over-limit" : ""}`}
+        data-testid="swimlane-cell"
+        data-lane-id={lane.id}
+        aria-label={`${lane.title}, ${bandTitle ?? ""}`}
+      >
+        {list}
+      </section>
+    );
   }
 
   return (
@@ -117,6 +192,7 @@ export const Lane = memo(function Lane({
               : `${count} of at most ${lane.wipLimit} cards${over ? " — over the limit" : ""}`
           }
         >
+          {filtered && <span className="wip-shown">{cardIds.length} of </span>}
           {lane.wipLimit === null ? count : `${count} / ${lane.wipLimit}`}
         </span>
         {!readOnly && (
@@ -130,11 +206,7 @@ export const Lane = memo(function Lane({
           />
         )}
       </header>
-      <SortableContext id={lane.id} items={lane.cardIds as string[]} strategy={verticalListSortingStrategy}>
-        <ul className="lane-cards" aria-label={`Cards in ${lane.title}`}>
-          {items}
-        </ul>
-      </SortableContext>
+      {list}
       {!readOnly && (
         <footer className="lane-footer">
           <CardComposer laneId={lane.id} onAdd={actions.addCard} />

@@ -1,6 +1,7 @@
 import {
   archiveCard,
   BoardInputError,
+  type CardFieldsPatch,
   createCard,
   createLane,
   deleteLane,
@@ -11,6 +12,7 @@ import {
   renameLane,
   restoreCard,
   setCardDescription,
+  setCardFields,
   setLaneWipLimit,
 } from "@converge/shared";
 import type * as Y from "yjs";
@@ -32,6 +34,8 @@ export interface BoardActions {
   deleteLane(laneId: string): void;
   setWipLimit(laneId: string, limit: number | null): void;
   renameBoard(title: string): void;
+  /** Sets planning fields (e.g. the team a card was dragged to in swimlanes). */
+  setCardFields(cardId: string, patch: CardFieldsPatch): void;
 }
 
 /**
@@ -68,6 +72,7 @@ export function createBoardActions(
     deleteLane: (laneId) => run(() => deleteLane(doc, laneId, {}, UI_ORIGIN)),
     setWipLimit: (laneId, limit) => run(() => setLaneWipLimit(doc, laneId, limit, UI_ORIGIN)),
     renameBoard: (title) => run(() => renameBoard(doc, title, UI_ORIGIN)),
+    setCardFields: (cardId, patch) => run(() => setCardFields(doc, cardId, patch, UI_ORIGIN)),
   };
 }
 
@@ -86,5 +91,6 @@ export function readOnlyActions(onRejected: (message: string) => void): BoardAct
     deleteLane: refuse,
     setWipLimit: refuse,
     renameBoard: refuse,
+    setCardFields: refuse,
   };
 }

@@ -20,14 +20,19 @@ export const laneFirstCollision: CollisionDetection = (args) => {
   if (active.data.current?.kind === "lane") return closestCenter({ ...args, droppableContainers: lanes });
 
   const x = pointerCoordinates?.x ?? collisionRect.left + collisionRect.width / 2;
+  const y = pointerCoordinates?.y ?? collisionRect.top + collisionRect.height / 2;
   let lane: DroppableContainer | null = null;
   let best = Number.POSITIVE_INFINITY;
+  let bestY = Number.POSITIVE_INFINITY;
+  // The column first; among cells of one column (swimlanes) the row under the pointer.
   for (const container of lanes) {
     const rect = droppableRects.get(container.id);
     if (!rect) continue;
     const distance = x < rect.left ? rect.left - x : x > rect.right ? x - rect.right : 0;
-    if (distance < best) {
+    const distanceY = y < rect.top ? rect.top - y : y > rect.bottom ? y - rect.bottom : 0;
+    if (distance < best - 0.5 || (Math.abs(distance - best) <= 0.5 && distanceY < bestY)) {
       best = distance;
+      bestY = distanceY;
       lane = container;
     }
   }
