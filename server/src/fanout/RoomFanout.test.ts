@@ -158,6 +158,23 @@ describe("RoomFanout (two instances on a local hub and one shared store)", () =>
     expect((await store.load("board")).updatesSinceSnapshot).toBe(1);
   });
 
+  it("repairs from the store as soon as the bus reports a reconnect", async () => {
+    const { hub, a, b } = instances();
+    const roomA = await a.rooms.acquire("board");
+    const roomB = await b.rooms.acquire("board");
+    const onA = peer("pa");
+    roomA.join(onA);
+
+    a.bus.dropNextUpdate = true;
+    await edit(roomA, onA, "missed", "while disconnected");
+    await roomA.flush();
+    hub.reconnectAll();
+    await waitFor(
+      () => roomB.doc.getMap("cards").get("missed") === "while disconnected",
+      "repair on reconnect",
+    );
+  });
+
   it("repairs at once when a later update arrives gapped after a dropped one", async () => {
     const { a, b } = instances();
     const roomA = await a.rooms.acquire("board");

@@ -150,12 +150,24 @@ export class RoomFanout implements RoomRelay {
             if (presence) this.#publish({ type: "awareness", update: presence });
             this.#publishState();
           }
-          if (lacksState(room.doc, message.snapshot)) this.#repair(`instance ${message.from} is ahead`);
+          if (lacksState(room.doc, message.snapshot)) this.#recheckSoon(message.from, message.snapshot);
           return;
       }
     } catch (error) {
       this.#log.warn({ err: error, from: message.from, type: message.type }, "dropped a bad fan-out message");
     }
+  }
+
+  /**
+   * A peer that looks ahead is usually only ahead by updates still in flight to us (or not yet stored there); look
+   * again after a short grace, and reload from the store only if we still lack something.
+   */
+  #recheckSoon(from: string, snapshot: Uint8Array): void {
+    const grace = Math.min(1_000, Math.ceil(this.#options.repairIntervalMs / 5));
+    setTimeout(() => {
+      const room = this.#room;
+      if (room && lacksState(room.doc, snapshot)) this.#repair(`instance ${from} is ahead`);
+    }, grace).unref();
   }
 
   #publishState(): void {
