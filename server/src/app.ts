@@ -23,8 +23,18 @@ import { createImportExportRoutes, IMPORT_PATH } from "./routes/importExport";
 import { createBoardInvitesRoutes, createInvitesRoutes } from "./routes/invites";
 import { createMembersRoutes } from "./routes/members";
 import { createSocketRoute, type OpenSocket } from "./routes/socket";
-import type { BoardStore, DocStore, InviteStore, MemberStore, UserStore } from "./store";
+import { createVotesRoutes } from "./routes/votes";
+import {
+  type BoardStore,
+  type DocStore,
+  type InviteStore,
+  type MemberStore,
+  MemoryVoteStore,
+  type UserStore,
+  type VoteStore,
+} from "./store";
 import type { SocketRegistry } from "./sync/SocketRegistry";
+import { createVoteService } from "./votes/voteService";
 
 /** Everything the HTTP app is built from. */
 export interface AppDeps {
@@ -33,6 +43,8 @@ export interface AppDeps {
   members: MemberStore;
   invites: InviteStore;
   users: UserStore;
+  /** Voting rounds and ballots; the in-memory twin when absent (tests that never vote). */
+  votes?: VoteStore;
   rooms: RoomManager;
   sockets: SocketRegistry;
   sessions: Sessions;
@@ -82,6 +94,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use("/api/*", originCheck(deps));
   app.use("/api/*", sessionReader(deps.sessions, trustProxy));
   app.get("/api/health", (c) => c.json({ ok: true }));
+  // The server's clock, for clients to estimate their offset to it (shared's estimateClockOffset; session timers).
+  app.get("/api/time", (c) => c.json({ now: Date.now() }));
   app.route("/api", createAuthRoutes(deps));
   app.route("/api/boards", createBoardsRoutes({ boards }));
   app.route("/api/boards", createMembersRoutes({ members }));
@@ -94,6 +108,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.route("/api/invites", createInvitesRoutes({ invites }));
+  app.route(
+    "/api/boards",
+    createVotesRoutes({ votes: createVoteService({ ...deps, votes: deps.votes ?? new MemoryVoteStore() }) }),
+  );
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "There is no such API route.");
   });

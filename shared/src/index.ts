@@ -108,3 +108,29 @@ export type { BoardTemplate, BoardTemplateId } from "./templates";
 export { BOARD_TEMPLATE_IDS, BOARD_TEMPLATES, findTemplate } from "./templates";
 export type { TextSplice } from "./text";
 export { diffText, normaliseTitle } from "./text";
+export type {
+  Ballot,
+  DotResult,
+  EstimateSpread,
+  PokerScale,
+  RoundState,
+  RoundStatus,
+  ScaleValue,
+  VoteKind,
+  VoteResults,
+} from "./voting";
+export {
+  applyVoteResults,
+  DEFAULT_DOT_BUDGET,
+  estimateSpread,
+  HIGHLIGHT_COUNT,
+  isDotValue,
+  POKER_SCALES,
+  publishRound,
+  ROUND_STATUSES,
+  readRound,
+  scaleStep,
+  tallyDots,
+  VOTE_KINDS,
+  widestDisagreements,
+} from "./voting";

@@ -22,6 +22,7 @@ import {
   type LaneKind,
   SCHEMA_VERSION,
 } from "./schema";
+import { readEstimateSpread, readVotes } from "./voting";
 
 function str(map: ItemMap, key: string, fallback = ""): string {
   const value = map.get(key);
@@ -64,6 +65,8 @@ function readCard(id: string, map: ItemMap, evidence: EvidenceCount): Card {
     checklist: readChecklist(map),
     evidenceCount: evidence.count,
     evidenceCustomerCount: evidence.customers,
+    votes: readVotes(map),
+    estimateSpread: readEstimateSpread(map),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ChecklistItem } from "./checklist";
 import type { Evidence } from "./evidence";
 import type { Goal } from "./goals";
 import type { ScoringModel } from "./scoring";
+import type { EstimateSpread } from "./voting";
 
 /**
  * The document schema version this code reads and writes (DESIGN §4). Still 1: the planning fields,
@@ -100,6 +101,10 @@ export interface Card extends CardPlanning {
   readonly evidenceCount: number;
   /** Distinct named customers among the linked evidence (feeds RICE reach, see effectiveReach). */
   readonly evidenceCustomerCount: number;
+  /** Dots the card got in the last revealed dot-voting round (DESIGN §5), or null. */
+  readonly votes: number | null;
+  /** The spread of estimates from the last revealed planning-poker round, or null. */
+  readonly estimateSpread: EstimateSpread | null;
 }
 
 /** The whole board as plain readonly data, the one thing React renders from. */

@@ -9,6 +9,7 @@ import { PgInviteStore } from "./pg/PgInviteStore";
 import { PgMemberStore } from "./pg/PgMemberStore";
 import { PgSessionStore } from "./pg/PgSessionStore";
 import { PgUserStore } from "./pg/PgUserStore";
+import { PgVoteStore } from "./pg/PgVoteStore";
 import { openPostgres } from "./pg/postgres";
 import type { SessionStore } from "./SessionStore";
 import { SqliteBoardStore } from "./SqliteBoardStore";
@@ -17,8 +18,10 @@ import { SqliteInviteStore } from "./SqliteInviteStore";
 import { SqliteMemberStore } from "./SqliteMemberStore";
 import { SqliteSessionStore } from "./SqliteSessionStore";
 import { SqliteUserStore } from "./SqliteUserStore";
+import { SqliteVoteStore } from "./SqliteVoteStore";
 import { openSqlite } from "./sqlite";
 import type { UserStore } from "./UserStore";
+import type { VoteStore } from "./VoteStore";
 
 /** Every store the server uses. */
 export interface ServerStores {
@@ -28,6 +31,7 @@ export interface ServerStores {
   sessions: SessionStore;
   members: MemberStore;
   invites: InviteStore;
+  votes: VoteStore;
 }
 
 /** Opened stores and how to close the connection under them (after every store's own `close`). */
@@ -54,6 +58,7 @@ export async function openStores(config: {
         sessions: new PgSessionStore(pool),
         members: new PgMemberStore(pool),
         invites: new PgInviteStore(pool),
+        votes: new PgVoteStore(pool),
       },
       close: () => pool.end(),
     };
@@ -67,6 +72,7 @@ export async function openStores(config: {
       sessions: new SqliteSessionStore(db),
       members: new SqliteMemberStore(db),
       invites: new SqliteInviteStore(db),
+      votes: new SqliteVoteStore(db),
     },
     close: async () => {
       db.close();

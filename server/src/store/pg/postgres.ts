@@ -63,6 +63,29 @@ export const PG_MIGRATIONS: readonly string[] = [
      expires_at BIGINT NOT NULL
    );
    CREATE INDEX board_invites_board ON board_invites (board_id);`,
+  // 4: voting rounds and their secret ballots (DESIGN §5); values are JSON (a number of dots or a scale value).
+  `CREATE TABLE vote_rounds (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('dot', 'poker')),
+     status TEXT NOT NULL CHECK (status IN ('open', 'revealed', 'closed')),
+     facilitator_id TEXT NOT NULL,
+     card_ids TEXT NOT NULL,
+     budget INTEGER,
+     scale TEXT,
+     created_at BIGINT NOT NULL,
+     ended_at BIGINT,
+     results TEXT
+   );
+   CREATE INDEX vote_rounds_board ON vote_rounds (board_id, status);
+   CREATE TABLE vote_ballots (
+     round_id TEXT NOT NULL REFERENCES vote_rounds (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL,
+     card_id TEXT NOT NULL,
+     value TEXT NOT NULL,
+     cast_at BIGINT NOT NULL,
+     PRIMARY KEY (round_id, user_id, card_id)
+   );`,
 ];
 
 /**
