@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useId, useState } from "react";
-import { type ActivityEntry, fetchActivity } from "./activityApi";
+import type { Board } from "@converge/shared";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { type ActivityEntry, type ActivityNames, fetchActivity } from "./activityApi";
 import { ApiError, describeError } from "./api";
 
 /** Props of ActivityFeed. */
@@ -8,13 +9,17 @@ export interface ActivityFeedProps {
   /** Only this card's activity; the whole board's when omitted. */
   readonly cardId?: string;
   readonly names: ReadonlyMap<string, string>;
+  /** The board, to name the lanes and cards entries refer to. */
+  readonly board?: Board;
   readonly title?: string;
 }
 
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** Who changed what and when, newest first, from the activity API; "Show older" pages back. */
-export function ActivityFeed({ boardId, cardId, names, title = "Activity" }: ActivityFeedProps) {
+export function ActivityFeed({ boardId, cardId, names, board, title = "Activity" }: ActivityFeedProps) {
+  const boardRef = useRef(board);
+  boardRef.current = board;
   const id = useId();
   const [entries, setEntries] = useState<readonly ActivityEntry[]>([]);
   const [before, setBefore] = useState<string | null>(null);
@@ -25,7 +30,11 @@ export function ActivityFeed({ boardId, cardId, names, title = "Activity" }: Act
     async (cursor: string | null) => {
       setStatus("loading");
       try {
-        const page = await fetchActivity(boardId, { cardId, before: cursor });
+        const lookup: ActivityNames = {
+          lane: (id) => boardRef.current?.lanes.find((lane) => lane.id === id)?.title,
+          card: (id) => boardRef.current?.cards.get(id)?.title,
+        };
+        const page = await fetchActivity(boardId, { cardId, before: cursor, names: lookup });
         setEntries((previous) => (cursor ? [...previous, ...page.entries] : page.entries));
         setBefore(page.before);
         setStatus("ready");
@@ -57,7 +66,10 @@ export function ActivityFeed({ boardId, cardId, names, title = "Activity" }: Act
         {entries.map((entry) => (
           <li key={entry.id} className="activity-entry">
             <strong>{entry.actorName ?? (entry.actorId && names.get(entry.actorId)) ?? "Someone"}</strong>{" "}
-            {entry.summary}{" "}
+            {entry.summary}
+            {!cardId && entry.cardId && boardRef.current?.cards.get(entry.cardId) && (
+              <span className="muted"> · {boardRef.current.cards.get(entry.cardId)?.title}</span>
+            )}{" "}
             {entry.at > 0 && (
               <time className="muted" dateTime={new Date(entry.at).toISOString()}>
                 {TIME.format(entry.at)}

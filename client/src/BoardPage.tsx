@@ -10,10 +10,12 @@ import {
   useRef,
   useState,
 } from "react";
+import { ActivityFeed } from "./ActivityFeed";
 import { ArchiveDrawer } from "./ArchiveDrawer";
 import { type SignedInAccount, useSignedInAccount } from "./accountContext";
 import { describeError } from "./api";
 import { BoardGone } from "./BoardGone";
+import { BoardSettingsDialog } from "./BoardSettingsDialog";
 import { BoardView } from "./BoardView";
 import { createBoardActions, readOnlyActions } from "./boardActions";
 import { EMPTY_FILTER, type FilterState, toCardFilter } from "./boardFilter";
@@ -24,8 +26,11 @@ import { ConnectionBadge } from "./ConnectionBadge";
 import type { ConnectionView } from "./connectionState";
 import type { SwimlaneMode } from "./displayLanes";
 import { EditableText } from "./EditableText";
+import { EvidenceDialog } from "./EvidenceDialog";
 import { FilterBar } from "./FilterBar";
+import { GoalsDialog } from "./GoalsDialog";
 import { MembersDialog } from "./MembersDialog";
+import { Modal } from "./Modal";
 import { PresenceAvatars } from "./PresenceAvatars";
 import { namesById } from "./people";
 import { RoleBadge } from "./RoleBadge";
@@ -169,6 +174,7 @@ function BoardScreen({
   const [openCardId, setOpenCardId] = useState<string | null>(null);
   const [archiveOpen, setArchiveOpen] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [panel, setPanel] = useState<"settings" | "goals" | "evidence" | "activity" | null>(null);
   const actions = useMemo(
     () => (readOnly ? readOnlyActions(onNotice) : createBoardActions(doc, identity.id, onNotice)),
     [doc, identity.id, readOnly, onNotice],
@@ -306,7 +312,46 @@ function BoardScreen({
           idPrefix={tabsId}
           onSelect={(next) => navigate(boardViewPath(boardId, next))}
         />
+        {view === "board" && (
+          <label className="swimlane-picker">
+            Swimlanes
+            <select
+              className="text-input"
+              value={swimlanes}
+              data-testid="swimlanes"
+              onChange={(event) => setSwimlanes(event.target.value as SwimlaneMode)}
+            >
+              <option value="none">None</option>
+              <option value="team">By team</option>
+              <option value="goal">By goal</option>
+            </select>
+          </label>
+        )}
+        <div className="panel-buttons">
+          <button type="button" className="button small ghost" onClick={() => setPanel("goals")}>
+            Goals
+          </button>
+          <button type="button" className="button small ghost" onClick={() => setPanel("evidence")}>
+            Evidence{board.evidence.length > 0 ? ` (${board.evidence.length})` : ""}
+          </button>
+          <button type="button" className="button small ghost" onClick={() => setPanel("activity")}>
+            Activity
+          </button>
+          {!readOnly && (
+            <button type="button" className="button small ghost" onClick={() => setPanel("settings")}>
+              Settings
+            </button>
+          )}
+        </div>
       </nav>
+      <FilterBar
+        board={board}
+        members={members}
+        filter={filter}
+        onChange={setFilter}
+        shown={visibleCardIds.size}
+        total={liveCount}
+      />
       <main
         className={`board board-view-${view}`}
         id={viewPanelId(tabsId)}
@@ -343,6 +388,44 @@ function BoardScreen({
             setOpenCardId(null);
           }}
         />
+      )}
+      {panel === "settings" && !readOnly && (
+        <BoardSettingsDialog doc={doc} board={board} onClose={() => setPanel(null)} />
+      )}
+      {panel === "goals" && (
+        <GoalsDialog
+          doc={doc}
+          board={board}
+          me={me}
+          readOnly={readOnly}
+          onOpenCard={(cardId) => {
+            setPanel(null);
+            setOpenCardId(cardId);
+          }}
+          onClose={() => setPanel(null)}
+        />
+      )}
+      {panel === "evidence" && (
+        <EvidenceDialog
+          doc={doc}
+          board={board}
+          readOnly={readOnly}
+          onOpenCard={(cardId) => {
+            setPanel(null);
+            setOpenCardId(cardId);
+          }}
+          onClose={() => setPanel(null)}
+        />
+      )}
+      {panel === "activity" && (
+        <Modal
+          title="Board activity"
+          onClose={() => setPanel(null)}
+          className="panel-dialog"
+          testId="activity-dialog"
+        >
+          <ActivityFeed boardId={boardId} names={memberNames} board={board} title="Recent changes" />
+        </Modal>
       )}
       {sharing && role && (
         <MembersDialog

@@ -117,7 +117,7 @@ export function CardDialog({
             <ChecklistEditor doc={doc} cardId={card.id} items={card.checklist} readOnly={readOnly} />
             <CardEvidence doc={doc} cardId={card.id} evidence={board.evidence} me={me} readOnly={readOnly} />
             <CommentThread doc={doc} cardId={card.id} me={me} members={members} readOnly={readOnly} />
-            <ActivityFeed boardId={boardId} cardId={card.id} names={names} />
+            <ActivityFeed boardId={boardId} cardId={card.id} names={names} board={board} />
           </div>
           <aside className="card-dialog-side" aria-label="Planning">
             <CardFieldsForm doc={doc} card={card} board={board} members={members} readOnly={readOnly} />
