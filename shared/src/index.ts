@@ -43,6 +43,17 @@ export {
   MAX_COMMENT_LENGTH,
   readComments,
 } from "./comments";
+export type { Decision, DecisionFilter, DecisionInput, DecisionKind, DecisionsReader } from "./decisions";
+export {
+  amendDecision,
+  createDecisionsReader,
+  DECISION_KINDS,
+  MAX_DECISION_ITEMS,
+  MAX_DECISION_TITLE_LENGTH,
+  MAX_RATIONALE_LENGTH,
+  readDecisions,
+  recordDecision,
+} from "./decisions";
 export { BoardInputError } from "./errors";
 export type { Evidence, EvidenceCount, EvidenceFields, EvidenceSource } from "./evidence";
 export {
@@ -104,6 +115,39 @@ export {
   SCORING_MODELS,
   scoreCard,
 } from "./scoring";
+export type {
+  FacilitatorView,
+  SessionPerson,
+  SessionReader,
+  SessionState,
+  SessionView,
+  TimerState,
+} from "./session";
+export {
+  addTime,
+  clearTimer,
+  createSessionReader,
+  DEFAULT_PHASES,
+  endSession,
+  estimateClockOffset,
+  handOver,
+  MAX_PHASE_NAME_LENGTH,
+  MAX_PHASES,
+  MAX_TIMER_MS,
+  nextPhase,
+  pauseTimer,
+  previousPhase,
+  readSession,
+  resumeTimer,
+  SESSION_VIEWS,
+  setFacilitatorView,
+  setPhase,
+  setPhases,
+  spotlightCard,
+  startSession,
+  startTimer,
+  timerRemaining,
+} from "./session";
 export type { BoardTemplate, BoardTemplateId } from "./templates";
 export { BOARD_TEMPLATE_IDS, BOARD_TEMPLATES, findTemplate } from "./templates";
 export type { TextSplice } from "./text";
