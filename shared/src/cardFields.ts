@@ -207,9 +207,16 @@ function applyLabels(card: ItemMap, wanted: readonly string[]): boolean {
 /**
  * Sets or clears (null) any of a card's planning fields in one transaction. Every field is checked
  * before anything is written; a bad one throws BoardInputError with code `<field>_invalid` (e.g.
- * `impact_invalid`), and an unknown key throws `field_unknown`.
+ * `impact_invalid`), and an unknown key throws `field_unknown`. `by` (the editor's user id) is stored
+ * as the card's `updatedBy` when anything changed, which tells ConflictTrackers who wrote it.
  */
-export function setCardFields(doc: Y.Doc, cardId: string, patch: CardFieldsPatch, origin?: unknown): void {
+export function setCardFields(
+  doc: Y.Doc,
+  cardId: string,
+  patch: CardFieldsPatch,
+  origin?: unknown,
+  by?: string,
+): void {
   const entries = Object.entries(patch).filter(([, value]) => value !== undefined);
   let labels: string[] | null = null;
   for (const [field, value] of entries) {
@@ -244,6 +251,9 @@ export function setCardFields(doc: Y.Doc, cardId: string, patch: CardFieldsPatch
       }
     }
     if (labels !== null && applyLabels(card, labels)) changed = true;
-    if (changed) card.set("updatedAt", Date.now());
+    if (changed) {
+      card.set("updatedAt", Date.now());
+      if (by !== undefined) card.set("updatedBy", by);
+    }
   }, origin);
 }

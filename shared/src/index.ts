@@ -43,6 +43,25 @@ export {
   MAX_COMMENT_LENGTH,
   readComments,
 } from "./comments";
+export type {
+  Conflict,
+  ConflictTrackerOptions,
+  FieldChange,
+  FieldWrite,
+  PriorityField,
+} from "./conflicts";
+export {
+  CONFLICT_TRACKER_ORIGIN,
+  CONFLICT_WINDOW_MS,
+  ConflictTracker,
+  conflictId,
+  detectConflict,
+  detectConflicts,
+  openConflict,
+  PRIORITY_FIELDS,
+  readConflicts,
+  settleConflict,
+} from "./conflicts";
 export type { Decision, DecisionFilter, DecisionInput, DecisionKind, DecisionsReader } from "./decisions";
 export {
   amendDecision,

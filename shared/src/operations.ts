@@ -105,6 +105,7 @@ function newCardMap(fields: {
     ["archived", false],
     ["labels", new Y.Array<string>()],
     ["checklist", new Y.Array<Y.Map<unknown>>()],
+    ["conflicts", new Y.Map<unknown>()],
   ]);
 }
 
@@ -255,11 +256,12 @@ export function setCardDescription(doc: Y.Doc, cardId: string, value: string, or
 
 /**
  * Moves a card to position `index` of lane `laneId` (index counted without the card itself).
- * Lane and rank are written together, in one transaction.
+ * Lane and rank are written together, in one transaction; `by` (the mover's user id) is stored as the
+ * card's `updatedBy`, which tells other peers' ConflictTrackers who moved it.
  */
 export function moveCard(
   doc: Y.Doc,
-  { cardId, laneId, index }: { cardId: string; laneId: string; index: number },
+  { cardId, laneId, index, by }: { cardId: string; laneId: string; index: number; by?: string },
   origin?: unknown,
 ): void {
   doc.transact(() => {
@@ -271,6 +273,7 @@ export function moveCard(
     card.set("laneId", laneId);
     card.set("rank", rank);
     card.set("updatedAt", Date.now());
+    if (by !== undefined) card.set("updatedBy", by);
   }, origin);
 }
 
