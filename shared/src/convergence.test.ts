@@ -10,6 +10,8 @@ import {
   toggleChecklistItem,
 } from "./checklist";
 import { addComment, deleteComment, editComment, readComments } from "./comments";
+import { ConflictTracker, readConflicts, settleConflict } from "./conflicts";
+import { amendDecision, readDecisions, recordDecision } from "./decisions";
 import { BoardInputError } from "./errors";
 import {
   createEvidence,
@@ -36,6 +38,21 @@ import {
 } from "./operations";
 import { readBoard } from "./readBoard";
 import { SCORING_MODELS } from "./scoring";
+import {
+  addTime,
+  endSession,
+  handOver,
+  nextPhase,
+  pauseTimer,
+  previousPhase,
+  readSession,
+  resumeTimer,
+  setFacilitatorView,
+  setPhase,
+  spotlightCard,
+  startSession,
+  startTimer,
+} from "./session";
 
 // Yjs-style fuzzing: several peers edit one board concurrently while a simulated network delivers
 // updates in random order and peers drop off and come back. Every peer must end identical.
@@ -65,6 +82,8 @@ const REMOTE = Symbol("remote");
 interface Peer {
   doc: Y.Doc;
   online: boolean;
+  /** The person editing on this peer, whose tracker opens the priority conflicts it sees. */
+  user: string;
 }
 
 function simulate(seed: number) {
@@ -79,7 +98,8 @@ function simulate(seed: number) {
   for (let i = 0; i < peerCount; i++) {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, seed0, REMOTE);
-    const peer: Peer = { doc, online: true };
+    const peer: Peer = { doc, online: true, user: `user-${i % 3}` };
+    new ConflictTracker(doc, { actor: peer.user });
     doc.on("update", (update: Uint8Array, from: unknown) => {
       if (from === REMOTE || !peer.online) return;
       for (const other of peers) if (other !== peer && other.online) inFlight.push({ to: other, update });
@@ -129,7 +149,7 @@ function simulate(seed: number) {
         const [name, value] = random.pick(fields) as [string, () => unknown];
         patch[name] = random.next() < 0.1 ? null : value();
       }
-      setCardFields(doc, card, patch as CardFieldsPatch);
+      setCardFields(doc, card, patch as CardFieldsPatch, undefined, author);
     } else if (area < 0.45) {
       if (!item || roll < 0.3)
         addChecklistItem(doc, card, { text: `Step ${random.int(100)}`, index: random.int(4) });
@@ -169,6 +189,67 @@ function simulate(seed: number) {
     else setScoringModel(doc, random.pick(SCORING_MODELS) ?? "rice");
   };
 
+  /** Session, timer, decision and conflict operations, as a facilitator and the people in the room do them. */
+  const editSession = (
+    doc: Y.Doc,
+    board: ReturnType<typeof readBoard>,
+    card: string | undefined,
+    user: string,
+  ) => {
+    const session = readSession(doc);
+    const clock = 1_000_000 + random.int(100_000);
+    const roll = random.next();
+    const decision = random.pick(readDecisions(doc));
+    const conflict = random.pick(readConflicts(doc));
+    if (!session.active || roll < 0.06) {
+      startSession(doc, { facilitator: { id: user, name: user }, at: clock });
+    } else if (roll < 0.2) {
+      const step = random.next();
+      if (step < 0.4) nextPhase(doc);
+      else if (step < 0.6) previousPhase(doc);
+      else setPhase(doc, random.int(session.phases.length));
+    } else if (roll < 0.4) {
+      const step = random.next();
+      if (!session.timer || step < 0.25)
+        startTimer(doc, { durationMs: 1_000 * (1 + random.int(600)), now: clock });
+      else if (step < 0.5) pauseTimer(doc, clock);
+      else if (step < 0.75) resumeTimer(doc, clock);
+      else addTime(doc, random.pick([-30_000, 30_000, 60_000]) ?? 30_000);
+    } else if (roll < 0.5) {
+      spotlightCard(doc, random.next() < 0.2 ? null : (card ?? null));
+    } else if (roll < 0.58 && session.facilitator) {
+      setFacilitatorView(doc, {
+        by: session.facilitator.id,
+        view: random.pick(["board", "roadmap", "priorities"] as const) ?? "board",
+        anchorCardId: card ?? null,
+      });
+    } else if (roll < 0.62) {
+      handOver(doc, { id: `user-${random.int(3)}`, name: "Next" });
+    } else if (roll < 0.64) {
+      endSession(doc);
+    } else if (roll < 0.78 || !decision) {
+      recordDecision(doc, {
+        title: `Decision ${random.int(100)}`,
+        decidedBy: user,
+        alternatives: ["A", "B"].slice(0, random.int(3)),
+        rationale: `Because ${random.int(10)}`,
+        cardIds: card ? [card] : [],
+        kind: random.pick(["priority", "vote", "other"] as const) ?? "other",
+      });
+    } else if (roll < 0.86) {
+      amendDecision(doc, decision.id, { rationale: `Amended ${random.int(10)}`, by: decision.decidedBy });
+    } else if (conflict) {
+      settleConflict(doc, conflict.cardId, conflict.id, {
+        keep: random.int(2),
+        decidedBy: user,
+        rationale: "Settled",
+      });
+    } else if (card) {
+      const lane = random.pick(board.lanes);
+      if (lane) moveCard(doc, { cardId: card, laneId: lane.id, index: 0, by: user });
+    }
+  };
+
   const edit = (peer: Peer) => {
     try {
       editOnce(peer);
@@ -185,6 +266,10 @@ function simulate(seed: number) {
     const live = lanes.flatMap((lane) => lane.cardIds);
     const lane = random.pick(lanes);
     const card = random.pick(live);
+    if (random.next() < 0.15) {
+      editSession(doc, board, card, peer.user);
+      return;
+    }
     if (card && random.next() < 0.4) {
       editPlanning(doc, board, card);
       return;
@@ -200,7 +285,12 @@ function simulate(seed: number) {
         index: random.int(5),
       });
     } else if (roll < 0.55) {
-      moveCard(doc, { cardId: card, laneId: lane.id, index: random.int(lane.cardIds.length + 1) });
+      moveCard(doc, {
+        cardId: card,
+        laneId: lane.id,
+        index: random.int(lane.cardIds.length + 1),
+        by: peer.user,
+      });
     } else if (roll < 0.65) {
       renameCard(doc, card, `Renamed ${random.int(1000)}`);
     } else if (roll < 0.72) {
@@ -222,7 +312,7 @@ function simulate(seed: number) {
     } else if (roll < 0.94) {
       createLane(doc, { title: `Lane ${random.int(100)}` });
     } else {
-      moveCard(doc, { cardId: card, laneId: lane.id, index: 0 });
+      moveCard(doc, { cardId: card, laneId: lane.id, index: 0, by: peer.user });
     }
   };
 
@@ -253,7 +343,7 @@ describe("convergence under concurrent edits, random delivery and disconnects", 
   // CONVERGENCE_SEEDS=2000 runs a longer soak of the same property.
   const seeds = Array.from({ length: Number(process.env.CONVERGENCE_SEEDS ?? 60) }, (_, i) => i + 1);
   it.each(seeds)(
-    "seed %i: every peer ends identical (board, planning data, comments), every card once",
+    "seed %i: every peer ends identical (board, planning data, comments, session, decisions, conflicts), every card once",
     (seed) => {
       const peers = simulate(seed);
       const [first, ...rest] = peers.map((peer) => readBoard(peer.doc));
@@ -268,6 +358,12 @@ describe("convergence under concurrent edits, random delivery and disconnects", 
         const [firstThread, ...otherThreads] = peers.map((peer) => readComments(peer.doc, cardId));
         for (const thread of otherThreads) expect(thread).toEqual(firstThread);
       }
+      const [session, ...sessions] = peers.map((peer) => readSession(peer.doc));
+      for (const other of sessions) expect(other).toEqual(session);
+      const [decisions, ...decisionLogs] = peers.map((peer) => readDecisions(peer.doc));
+      for (const other of decisionLogs) expect(other).toEqual(decisions);
+      const [conflicts, ...conflictLists] = peers.map((peer) => readConflicts(peer.doc));
+      for (const other of conflictLists) expect(other).toEqual(conflicts);
 
       const placed = reference.lanes.flatMap((lane) => lane.cardIds);
       expect(new Set(placed).size).toBe(placed.length);
