@@ -141,6 +141,8 @@ export const Card = memo(function Card({
       style={style}
       className="card-slot"
     >
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the role (button) comes from dnd-kit's spread attributes, or is set for viewers. */}
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: same: the element is a button once the attributes are spread. */}
       <div
         ref={(node) => {
           nodeRef.current = node;
