@@ -7,10 +7,12 @@ import {
   decodeAwarenessUpdate,
   encodeAwareness,
   encodeAwarenessUpdate,
+  encodeSaveStatus,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
   ProtocolError,
+  SaveStatus,
 } from "../protocol";
 import type { Role } from "../roles";
 import type { DocStore } from "../store";
@@ -172,6 +174,7 @@ export class Room {
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const awareness = this.awarenessFrame();
     if (awareness) peer.send(awareness);
+    if (this.#failedAttempts > 0) peer.send(encodeSaveStatus(SaveStatus.unsaved));
   }
 
   /** Removes a socket and the awareness states it announced (telling everyone else they left). */
@@ -471,13 +474,14 @@ export class Room {
     this.#storedBytes += merged.byteLength;
     this.#lastSeq = seq;
     this.#updatesSinceSnapshot++;
-    if (this.#failedAttempts > 0)
-      this.#log.info({ attempts: this.#failedAttempts }, "store write succeeded after retries");
+    const recovered = this.#failedAttempts > 0;
+    if (recovered) this.#log.info({ attempts: this.#failedAttempts }, "store write succeeded after retries");
     this.#failedAttempts = 0;
     this.#retryDelay = this.#retry.initialMs;
     if (!this.#destroyed) {
       const frame = encodeSyncUpdate(merged);
       for (const peer of this.#peers.values()) peer.send(frame);
+      if (recovered) this.#sendToAll(encodeSaveStatus(SaveStatus.saved));
       this.#options.relay?.stored(merged);
     }
     // Before anything else is applied: the document now equals the store, so waiting step 2 replies go out now.
@@ -496,10 +500,15 @@ export class Room {
       { err: error, attempt: this.#failedAttempts, retryInMs: delay, bytes, peers: this.#peers.size },
       "store append failed; updates kept in memory and not broadcast yet",
     );
+    if (this.#failedAttempts === 1 && !this.#destroyed) this.#sendToAll(encodeSaveStatus(SaveStatus.unsaved));
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = undefined;
       this.#scheduleFlush();
     }, delay);
+  }
+
+  #sendToAll(frame: Uint8Array<ArrayBuffer>): void {
+    for (const peer of this.#peers.values()) peer.send(frame);
   }
 
   #maybeCompact(): void {
