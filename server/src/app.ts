@@ -7,6 +7,13 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError } from "./ApiError";
+import {
+  ActivityRecorder,
+  type ActivityStore,
+  createActivityService,
+  importActivity,
+  MemoryActivityStore,
+} from "./activity";
 import type { Accounts, Sessions } from "./auth";
 import type { Authorize } from "./authorize";
 import { createBoardService } from "./boards/boardService";
@@ -18,6 +25,7 @@ import { createImportExportService } from "./importExport/importExportService";
 import { DEFAULT_IMPORT_MAX_BYTES } from "./importExport/limits";
 import type { Logger } from "./logger";
 import type { RoomManager } from "./rooms/RoomManager";
+import { createActivityRoutes } from "./routes/activity";
 import { createAuthRoutes } from "./routes/auth";
 import { createBoardsRoutes } from "./routes/boards";
 import { createImportExportRoutes, IMPORT_PATH } from "./routes/importExport";
@@ -63,6 +71,8 @@ export interface AppDeps {
   maxImportBytes?: number;
   /** The room document limit, which an import may not pass; default 64 MiB. */
   maxDocBytes?: number;
+  /** Activity history and the recorder that feeds it; in memory when absent (tests that never read it). */
+  activity?: { store: ActivityStore; recorder: ActivityRecorder };
   /** Directory of the built client, served with an index.html fallback; skipped if it does not exist. */
   clientDist: string;
 }
@@ -75,9 +85,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const boards = createBoardService(boardDeps);
   const members = createMemberService(boardDeps);
   const invites = createInviteService(boardDeps);
+  const activityStore = deps.activity?.store ?? new MemoryActivityStore();
+  const recorder = deps.activity?.recorder ?? new ActivityRecorder({ store: activityStore, logger });
   const importExport = createImportExportService({
     ...deps,
     maxDocBytes: deps.maxDocBytes ?? 64 * 1024 * 1024,
+    onImported: (event) => {
+      deps.users.get(event.userId).then(
+        (user) => recorder.record(importActivity(event, user?.name ?? "", Date.now())),
+        (error: unknown) =>
+          logger.warn({ err: error, boardId: event.boardId }, "import activity not recorded"),
+      );
+    },
   });
 
   const apiBodyLimit = bodyLimit({
@@ -110,6 +129,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       importExport,
       maxImportBytes: deps.maxImportBytes ?? DEFAULT_IMPORT_MAX_BYTES,
     }),
+  );
+  app.route(
+    "/api/boards",
+    createActivityRoutes({ activity: createActivityService({ ...deps, activity: activityStore }) }),
   );
   app.route("/api/invites", createInvitesRoutes({ invites }));
   app.route(

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { type WebSocket, WebSocketServer } from "ws";
+import { ActivityRecorder, type ActivityStore, MemoryActivityStore, SqliteActivityStore } from "./activity";
 import { createApp } from "./app";
 import { createAccounts, createSessions, type LoginThrottle, MemoryLoginThrottle } from "./auth";
 import { createAuthorize } from "./authorize";
@@ -12,6 +14,7 @@ import { createLogger, type Logger } from "./logger";
 import { CloseCode } from "./protocol";
 import { RoomManager } from "./rooms/RoomManager";
 import { openStores, type ServerStores } from "./store/openStores";
+import { openSqlite } from "./store/sqlite";
 import { Connection } from "./sync/Connection";
 import { SocketRegistry } from "./sync/SocketRegistry";
 
@@ -27,6 +30,8 @@ export interface ServerDeps {
   loginThrottle?: LoginThrottle;
   /** The bus to other instances (the caller closes it); without it, one is opened when REDIS_URL is set. */
   fanout?: FanoutBus;
+  /** Where activity is kept; by default SQLite beside the other stores, in memory with `stores` or PostgreSQL. */
+  activity?: ActivityStore;
   /** Run after the stores are closed (e.g. closing a database connection the caller opened). */
   onClosed?: () => void | Promise<void>;
 }
@@ -62,6 +67,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const bus = deps.fanout ?? ownBus;
   const { docs, boards, users, members } = stores;
   const { limits } = config;
+  const activity = openActivity(config, deps, logger);
+  const recorder = new ActivityRecorder({ store: activity.store, logger });
   const rooms = new RoomManager({
     store: docs,
     logger,
@@ -69,6 +76,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     compactAfterUpdates: limits.compactAfterUpdates,
     roomIdleMs: limits.roomIdleMs,
     ...(bus ? { fanout: { bus, repairIntervalMs: config.gapRepairIntervalMs } } : {}),
+    watch: (room) => recorder.watch(room),
   });
   const sessions = createSessions({ sessions: stores.sessions, users, ttlMs: config.sessionTtlMs });
   const accounts = createAccounts({
@@ -100,6 +108,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxBodyBytes: limits.maxBodyBytes,
     maxImportBytes: limits.importMaxBytes,
     maxDocBytes: limits.maxDocBytes,
+    activity: { store: activity.store, recorder },
     clientDist: config.clientDist,
     openSocket: (ws, { boardId, principal, session }) => {
       const connection = new Connection(ws, {
@@ -147,6 +156,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     for (const socket of sockets.all()) socket.close(CloseCode.goingAway, "server shutting down");
     sockets.close();
     await rooms.closeAll();
+    await recorder.settled();
+    activity.close();
     await closeSockets(wss, 1_000);
     if ("closeAllConnections" in server) server.closeAllConnections();
     await docs.close();
@@ -180,4 +191,23 @@ async function closeSockets(wss: WebSocketServer, graceMs: number): Promise<void
   ]);
   clearTimeout(timer);
   for (const ws of wss.clients) ws.terminate();
+}
+
+/**
+ * The activity store: `deps.activity`; SQLite on its own connection to `${DATA_DIR}/converge.db` when the server opens
+ * SQLite itself; otherwise (injected stores, or PostgreSQL until it has an activity adapter) in memory.
+ */
+function openActivity(
+  config: Config,
+  deps: ServerDeps,
+  logger: Logger,
+): { store: ActivityStore; close(): void } {
+  if (deps.activity) return { store: deps.activity, close: () => undefined };
+  if (deps.stores || config.databaseUrl) {
+    if (config.databaseUrl)
+      logger.warn("activity is kept in memory: there is no PostgreSQL activity store yet");
+    return { store: new MemoryActivityStore(), close: () => undefined };
+  }
+  const db = openSqlite(join(config.dataDir, "converge.db"));
+  return { store: new SqliteActivityStore(db), close: () => db.close() };
 }

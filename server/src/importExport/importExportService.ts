@@ -34,6 +34,15 @@ export interface ImportSummary {
   evidenceCreated: number;
 }
 
+/** What an import added, for activity. */
+export interface ImportedEvent {
+  boardId: string;
+  userId: string;
+  format: (typeof IMPORT_FORMATS)[number];
+  lanesCreated: number;
+  cards: { cardId: string; laneId: string; title: string; archived: boolean }[];
+}
+
 /** Export (members) and import (editors and owners) of a board's content. */
 export interface ImportExportService {
   export(userId: string, boardId: string, format: (typeof EXPORT_FORMATS)[number]): Promise<ExportedFile>;
@@ -53,15 +62,8 @@ export interface ImportExportDeps {
   logger: Logger;
   /** The room's document limit: an import that would pass it is refused (413). */
   maxDocBytes: number;
-  /** Told what an import added (e.g. to record activity); must not throw. */
-  onImported?: (event: {
-    boardId: string;
-    userId: string;
-    format: string;
-    plan: ImportPlan;
-    cardIds: string[];
-    laneIds: string[];
-  }) => void;
+  /** Told what an import added, once it is stored (e.g. to record activity); must not throw. */
+  onImported?: (event: ImportedEvent) => void;
 }
 
 /** Builds the import/export module: reads go through the live room, imports are applied to it as one change. */
@@ -104,6 +106,7 @@ export function createImportExportService(deps: ImportExportDeps): ImportExportS
         throw error;
       }
       let summary: ImportSummary | undefined;
+      let imported: ImportedEvent | undefined;
       await rooms.change(boardId, (room) => {
         try {
           const bytes = dryRun(room.doc, plan, userId);
@@ -127,16 +130,21 @@ export function createImportExportService(deps: ImportExportDeps): ImportExportS
           goalsCreated: result.goalsCreated,
           evidenceCreated: result.evidenceCreated,
         };
-        deps.onImported?.({
+        imported = {
           boardId,
           userId,
           format,
-          plan,
-          cardIds: result.cardIds,
-          laneIds: result.laneIds,
-        });
+          lanesCreated: result.lanesCreated,
+          cards: plan.cards.map((card, i) => ({
+            cardId: result.cardIds[i] as string,
+            laneId: result.laneIds[card.lane] as string,
+            title: card.title,
+            archived: card.archived,
+          })),
+        };
       });
-      if (!summary) throw new Error("import change did not run");
+      if (!summary || !imported) throw new Error("import change did not run");
+      deps.onImported?.(imported);
       return summary;
     },
   };

@@ -67,6 +67,8 @@ export interface RoomOptions {
   retry?: { initialMs: number; maxMs: number };
   /** Fan-out to other server instances. */
   relay?: RoomRelay;
+  /** Told after each append is stored and broadcast (e.g. to record activity off the sync path); must not throw. */
+  onStored?: () => void;
 }
 
 interface QueuedUpdate {
@@ -483,6 +485,7 @@ export class Room {
       for (const peer of this.#peers.values()) peer.send(frame);
       if (recovered) this.#sendToAll(encodeSaveStatus(SaveStatus.saved));
       this.#options.relay?.stored(merged);
+      this.#options.onStored?.();
     }
     // Before anything else is applied: the document now equals the store, so waiting step 2 replies go out now.
     this.#settle();

@@ -15,6 +15,8 @@ export interface RoomManagerOptions {
   retry?: { initialMs: number; maxMs: number };
   /** Several instances: the bus to the others and how often rooms publish their state for gap repair. */
   fanout?: { bus: FanoutBus; repairIntervalMs: number };
+  /** Watches each loaded room (e.g. activity): told when what it applied is stored, and when it unloads. */
+  watch?: (room: Room) => { stored(): void; detach(): void };
 }
 
 interface Entry {
@@ -25,6 +27,8 @@ interface Entry {
   room: Room | null;
   /** The room's link to other instances, when there are any. */
   readonly link: RoomFanout | undefined;
+  /** What `watch` returned for the loaded room. */
+  watcher?: { stored(): void; detach(): void };
   idleTimer: NodeJS.Timeout | undefined;
   unloading: boolean;
 }
@@ -152,6 +156,7 @@ export class RoomManager {
 
   /** Unlinks a room from the other instances (no remote update reaches it any more), then frees it. */
   async #destroy(entry: Entry, room: Room): Promise<void> {
+    entry.watcher?.detach();
     const stopped = entry.link?.stop();
     room.destroy();
     await stopped;
@@ -182,11 +187,13 @@ export class RoomManager {
             compactAfterUpdates,
             ...(retry ? { retry } : {}),
             ...(link ? { relay: link } : {}),
+            onStored: () => entry.watcher?.stored(),
           }),
         )
         .then(
           (room) => {
             link?.attach(room);
+            entry.watcher = this.#options.watch?.(room);
             entry.room = room;
             logger.debug({ boardId, ms: Math.round(performance.now() - started) }, "room loaded");
             if (entry.refs === 0) this.#startIdleTimer(entry);

@@ -85,6 +85,20 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      cast_at INTEGER NOT NULL,
      PRIMARY KEY (round_id, user_id, card_id)
    );`,
+  // 5: who changed what on a board, and when (activity), read newest first by board or by card.
+  `CREATE TABLE board_activity (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     actor_id TEXT NOT NULL,
+     actor_name TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     card_id TEXT,
+     lane_id TEXT,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX board_activity_board ON board_activity (board_id, seq);
+   CREATE INDEX board_activity_card ON board_activity (board_id, card_id, seq);`,
 ];
 
 /** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
