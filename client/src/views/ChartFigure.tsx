@@ -36,9 +36,10 @@ export function ChartFigure({ title, summary, table, testId, children }: ChartFi
       >
         {open ? "Hide data" : "Show data"}
       </button>
-      <div id={tableId} hidden={!open} className="chart-data">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long table scrolls in its box, so the box takes the focus for keyboard scrolling (axe scrollable-region-focusable). */}
+      <section id={tableId} hidden={!open} className="chart-data" aria-label={`${title}: data`} tabIndex={0}>
         {table}
-      </div>
+      </section>
     </figure>
   );
 }

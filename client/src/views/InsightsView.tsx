@@ -20,6 +20,14 @@ const PALETTE = ["#4f46e5", "#0f766e", "#b45309", "#be185d", "#0369a1", "#4d7c0f
 const BAR = "#4f46e5";
 const CHART_STYLE = { width: "100%", height: 240 } as const;
 
+/** Axis labels longer than this are cut short; the full names are in the summary and the data table. */
+const TICK_CHARS = 14;
+
+function shortTick(value: unknown): string {
+  const text = String(value);
+  return text.length > TICK_CHARS ? `${text.slice(0, TICK_CHARS - 1)}…` : text;
+}
+
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -35,7 +43,7 @@ function CountBars({ data, label }: { readonly data: readonly Count[]; readonly 
   return (
     <BarChart responsive style={CHART_STYLE} data={[...data]} accessibilityLayer={false}>
       <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+      <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} tickFormatter={shortTick} />
       <YAxis allowDecimals={false} width={36} />
       <Tooltip />
       <Bar dataKey="count" name={label} fill={BAR} isAnimationActive={false} />
@@ -172,7 +180,7 @@ export function InsightsView({ boardId, board, visibleCardIds }: ViewProps) {
             accessibilityLayer={false}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+            <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} tickFormatter={shortTick} />
             <YAxis allowDecimals={false} width={36} />
             <Tooltip />
             <Bar dataKey="evidence" name="Evidence" fill={BAR} isAnimationActive={false} />

@@ -11,6 +11,8 @@ export interface MatrixDotProps {
   readonly x: number;
   readonly y: number;
   readonly moving: boolean;
+  /** Where the short title is drawn, or "none" when it would cover another (the name is still spoken). */
+  readonly labelSide: "right" | "left" | "none";
   readonly readOnly: boolean;
   readonly onKeyDown: (cardId: string, event: KeyboardEvent<SVGGElement>) => void;
   readonly onKeyUp: (cardId: string, event: KeyboardEvent<SVGGElement>) => void;
@@ -18,7 +20,12 @@ export interface MatrixDotProps {
 }
 
 /** Longest title drawn beside a dot; the full title is in its accessible name. */
-const SHORT_TITLE = 22;
+export const SHORT_TITLE = 22;
+
+/** The title as drawn beside a dot. */
+export function shortTitle(title: string): string {
+  return title.length > SHORT_TITLE ? `${title.slice(0, SHORT_TITLE - 1)}…` : title;
+}
 
 /** One card on the value/effort matrix: a focusable button-like dot named "Title: value 7, effort 3". */
 export const MatrixDot = memo(function MatrixDot({
@@ -29,12 +36,12 @@ export const MatrixDot = memo(function MatrixDot({
   x,
   y,
   moving,
+  labelSide,
   readOnly,
   onKeyDown,
   onKeyUp,
   onPointerDown,
 }: MatrixDotProps) {
-  const short = title.length > SHORT_TITLE ? `${title.slice(0, SHORT_TITLE - 1)}…` : title;
   return (
     // biome-ignore lint/a11y/useSemanticElements: SVG has no button element; the dot is a focusable group named for its card.
     <g
@@ -51,9 +58,19 @@ export const MatrixDot = memo(function MatrixDot({
       onPointerDown={(event) => onPointerDown(cardId, event)}
     >
       <circle r={9} />
-      <text x={13} y={4}>
-        {short}
-      </text>
+      <title>{title}</title>
+      {labelSide !== "none" && (
+        // A cut title is no part of the accessible name, which carries the whole title.
+        // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG text is not focusable.
+        <text
+          x={labelSide === "right" ? 13 : -13}
+          y={4}
+          textAnchor={labelSide === "right" ? "start" : "end"}
+          aria-hidden="true"
+        >
+          {shortTitle(title)}
+        </text>
+      )}
     </g>
   );
 });

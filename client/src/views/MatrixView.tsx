@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useCallback, useMemo, useRef, useState } from "react";
 import { commitCardFields } from "./cardEdits";
-import { MatrixDot } from "./MatrixDot";
+import { MatrixDot, shortTitle } from "./MatrixDot";
 import {
   fromPlot,
   matrixData,
@@ -57,6 +57,40 @@ function spread(stack: number): { dx: number; dy: number } {
   const angle = stack * 2.4;
   const radius = 7 * Math.sqrt(stack);
   return { dx: Math.cos(angle) * radius, dy: Math.sin(angle) * radius };
+}
+
+interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/** Approximate width of a drawn title at the chart's 11px font. */
+const CHAR_WIDTH = 6.2;
+
+/**
+ * Where each dot's title goes: right of it, else left, else nowhere, so titles never cover one
+ * another or another dot (greedy, in the order given; the name stays in the dot's accessible name).
+ */
+function labelSides(dots: readonly { id: string; title: string; x: number; y: number }[]) {
+  const taken: Box[] = dots.map(({ x, y }) => ({ left: x - 9, top: y - 9, right: x + 9, bottom: y + 9 }));
+  const sides = new Map<string, "right" | "left" | "none">();
+  for (const { id, title, x, y } of dots) {
+    const width = shortTitle(title).length * CHAR_WIDTH;
+    const right: Box = { left: x + 12, top: y - 7, right: x + 13 + width, bottom: y + 7 };
+    const left: Box = { left: x - 13 - width, top: y - 7, right: x - 12, bottom: y + 7 };
+    const fits = (box: Box) =>
+      box.left >= 0 && box.right <= WIDTH && !taken.some((other) => overlaps(box, other));
+    const side = fits(right) ? "right" : fits(left) ? "left" : "none";
+    if (side !== "none") taken.push(side === "right" ? right : left);
+    sides.set(id, side);
+  }
+  return sides;
 }
 
 function effortTicks(effortMax: number): number[] {
@@ -172,6 +206,21 @@ export function MatrixView({ doc, board, visibleCardIds, readOnly, onOpenCard }:
     const quadrant = quadrantOf(point.value, point.effort, effortMax);
     counts.set(quadrant, (counts.get(quadrant) ?? 0) + 1);
   }
+  const dots = points.map((point) => {
+    const moving = preview?.cardId === point.card.id;
+    const value = moving ? preview.value : point.value;
+    const effort = moving ? preview.effort : point.effort;
+    const offset = moving ? { dx: 0, dy: 0 } : spread(point.stack);
+    return {
+      id: point.card.id,
+      title: point.card.title,
+      value,
+      effort,
+      x: xOf(effort, effortMax) + offset.dx,
+      y: yOf(value) + offset.dy,
+    };
+  });
+  const sides = labelSides(dots);
   const midX = xOf(effortMax / 2, effortMax);
   const midY = yOf((VALUE_MIN + VALUE_MAX) / 2);
 
@@ -263,21 +312,19 @@ export function MatrixView({ doc, board, visibleCardIds, readOnly, onOpenCard }:
               Value →
             </text>
           </g>
-          {points.map((point) => {
-            const moving = preview?.cardId === point.card.id;
-            const value = moving ? preview.value : point.value;
-            const effort = moving ? preview.effort : point.effort;
-            const offset = moving ? { dx: 0, dy: 0 } : spread(point.stack);
+          {dots.map((dot) => {
+            const moving = preview?.cardId === dot.id;
             return (
               <MatrixDot
-                key={point.card.id}
-                cardId={point.card.id}
-                title={point.card.title}
-                value={value}
-                effort={effort}
-                x={xOf(effort, effortMax) + offset.dx}
-                y={yOf(value) + offset.dy}
+                key={dot.id}
+                cardId={dot.id}
+                title={dot.title}
+                value={dot.value}
+                effort={dot.effort}
+                x={dot.x}
+                y={dot.y}
                 moving={moving}
+                labelSide={sides.get(dot.id) ?? "none"}
                 readOnly={readOnly}
                 onKeyDown={onKeyDown}
                 onKeyUp={onKeyUp}

@@ -47,12 +47,11 @@ export const RoadmapTile = memo(function RoadmapTile({
         {...(readOnly ? {} : { ...attributes, ...listeners })}
         role="button"
         tabIndex={0}
-        aria-label={`${card.title}, ${laneTitle}${exactTarget ? `, ${exactTarget}` : ""}`}
         onKeyDown={onKeyDown}
         onClick={() => onOpen(card.id)}
       >
         <span className="roadmap-tile-title">{card.title}</span>
-        <span className="roadmap-tile-meta" aria-hidden="true">
+        <span className="roadmap-tile-meta">
           {laneTitle}
           {exactTarget && <span className="chip">{exactTarget}</span>}
           {card.team && <span className="chip">{card.team}</span>}

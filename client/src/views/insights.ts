@@ -63,6 +63,8 @@ export interface ScoreHistogram {
   readonly unscored: number;
 }
 
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+
 function niceStep(max: number, bins: number): number {
   const raw = max / bins;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
@@ -85,7 +87,7 @@ export function scoreHistogram(board: Board, visible: ReadonlySet<string>, binCo
   const step = max > 0 ? niceStep(max, binCount) : 1;
   const count = Math.max(1, Math.floor(max / step) + 1);
   const bins = Array.from({ length: count }, (_, i) => ({
-    name: `${formatScore(i * step)}–${formatScore((i + 1) * step)}`,
+    name: `${compact.format(Number(formatScore(i * step)))}–${compact.format(Number(formatScore((i + 1) * step)))}`,
     count: 0,
   }));
   for (const score of scores) {
