@@ -1,4 +1,4 @@
-import { CloseCode, filterCards } from "@converge/shared";
+import { CloseCode, filterCards, setFacilitatorView, spotlightCard, startSession } from "@converge/shared";
 import {
   type ReactNode,
   Suspense,
@@ -14,10 +14,11 @@ import { ActivityFeed } from "./ActivityFeed";
 import { ArchiveDrawer } from "./ArchiveDrawer";
 import { type SignedInAccount, useSignedInAccount } from "./accountContext";
 import { describeError } from "./api";
+import { attemptOp } from "./attemptOp";
 import { BoardGone } from "./BoardGone";
 import { BoardSettingsDialog } from "./BoardSettingsDialog";
 import { BoardView } from "./BoardView";
-import { createBoardActions, readOnlyActions } from "./boardActions";
+import { createBoardActions, readOnlyActions, UI_ORIGIN } from "./boardActions";
 import { EMPTY_FILTER, type FilterState, toCardFilter } from "./boardFilter";
 import { canEdit, renameBoardRecord } from "./boardsApi";
 import { BOARD_VIEW_LABELS, type BoardViewName, boardViewPath } from "./boardViews";
@@ -35,6 +36,9 @@ import { PresenceAvatars } from "./PresenceAvatars";
 import { namesById } from "./people";
 import { RoleBadge } from "./RoleBadge";
 import { navigate } from "./router";
+import { SessionBar } from "./session/SessionBar";
+import { useClockOffset, useLiveSession, useSpotlightStyle } from "./session/useLiveSession";
+import { OpenVoteForm, VotePanel } from "./session/VotePanel";
 import { TopBar } from "./TopBar";
 import { accountStore } from "./useAccount";
 import { useBoard } from "./useBoard";
@@ -195,6 +199,44 @@ function BoardScreen({
   const visibleCardIds = useMemo(() => filterCards(board, cardFilter), [board, cardFilter]);
   const liveCount = board.cards.size - board.archived.length;
   const [swimlanes, setSwimlanes] = useState<SwimlaneMode>("none");
+  const live = useLiveSession(doc);
+  const clockOffset = useClockOffset();
+  const [leading, setLeading] = useState(true);
+  const [following, setFollowing] = useState(true);
+  const isFacilitator = live.active && live.facilitator?.id === me.id;
+  const spotlightId = live.active ? live.spotlightCardId : null;
+  useSpotlightStyle(spotlightId);
+
+  // Follow me: the facilitator publishes the tab and the card they have open…
+  const published = live.facilitatorView;
+  useEffect(() => {
+    if (!isFacilitator || !leading || readOnly) return;
+    if (published && published.view === view && published.focusedCardId === openCardId) return;
+    attemptOp(() =>
+      setFacilitatorView(
+        doc,
+        { by: me.id, view, focusedCardId: openCardId, anchorCardId: openCardId },
+        UI_ORIGIN,
+      ),
+    );
+  }, [isFacilitator, leading, readOnly, published, view, openCardId, doc, me.id]);
+
+  // …and everyone else's view follows it, unless they stepped out.
+  const followKey =
+    live.active && !isFacilitator && following && published
+      ? `${published.view}\u0000${published.focusedCardId ?? ""}`
+      : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow only when what the facilitator shows changes.
+  useEffect(() => {
+    if (followKey === null || !published) return;
+    if (published.view !== view) navigate(boardViewPath(boardId, published.view));
+    setOpenCardId(published.focusedCardId);
+    if (published.focusedCardId) {
+      document
+        .querySelector(`[data-card-id="${CSS.escape(published.focusedCardId)}"]`)
+        ?.scrollIntoView({ block: "nearest" });
+    }
+  }, [followKey]);
 
   useEffect(() => {
     document.title = title ? `${title} — Converge` : "Converge";
@@ -337,6 +379,21 @@ function BoardScreen({
           <button type="button" className="button small ghost" onClick={() => setPanel("activity")}>
             Activity
           </button>
+          {!readOnly && !live.active && (
+            <button
+              type="button"
+              className="button small"
+              onClick={() =>
+                onNotice(
+                  attemptOp(() =>
+                    startSession(doc, { facilitator: me, at: Date.now() + clockOffset }, UI_ORIGIN),
+                  ),
+                )
+              }
+            >
+              Start session
+            </button>
+          )}
           {!readOnly && (
             <button type="button" className="button small ghost" onClick={() => setPanel("settings")}>
               Settings
@@ -344,6 +401,41 @@ function BoardScreen({
           )}
         </div>
       </nav>
+      {live.active && (
+        <SessionBar
+          doc={doc}
+          board={board}
+          session={live}
+          me={me}
+          members={members}
+          readOnly={readOnly}
+          clockOffset={clockOffset}
+          leading={leading}
+          onLeadingChange={setLeading}
+          following={following}
+          onFollowingChange={setFollowing}
+          onOpenCard={setOpenCardId}
+          voteForm={
+            isFacilitator && !readOnly && (!live.round || live.round.status === "closed") ? (
+              <OpenVoteForm
+                boardId={boardId}
+                cardIds={[...visibleCardIds].filter((id) => board.cards.get(id)?.archived === false)}
+                defaultBudget={board.voteBudget}
+              />
+            ) : null
+          }
+        />
+      )}
+      {live.round && live.round.status !== "closed" && (
+        <VotePanel
+          key={live.round.roundId}
+          boardId={boardId}
+          board={board}
+          round={live.round}
+          me={me}
+          names={memberNames}
+        />
+      )}
       <FilterBar
         board={board}
         members={members}
@@ -383,6 +475,24 @@ function BoardScreen({
           actions={actions}
           onEditing={onEditing}
           readOnly={readOnly}
+          extra={
+            isFacilitator && !readOnly ? (
+              <button
+                type="button"
+                className="button small"
+                aria-pressed={spotlightId === openCard.id}
+                onClick={() =>
+                  onNotice(
+                    attemptOp(() =>
+                      spotlightCard(doc, spotlightId === openCard.id ? null : openCard.id, UI_ORIGIN),
+                    ),
+                  )
+                }
+              >
+                {spotlightId === openCard.id ? "Clear spotlight" : "Spotlight for everyone"}
+              </button>
+            ) : undefined
+          }
           onClose={() => {
             onEditing(null);
             setOpenCardId(null);

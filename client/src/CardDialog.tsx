@@ -1,5 +1,5 @@
 import type { Board, Card as CardData } from "@converge/shared";
-import { useEffect, useMemo, useRef } from "react";
+import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import type * as Y from "yjs";
 import { ActivityFeed } from "./ActivityFeed";
 import type { BoardActions } from "./boardActions";
@@ -29,6 +29,8 @@ export interface CardDialogProps {
   readonly onClose: () => void;
   /** View only: the title and description are shown, not editable; no archiving. */
   readonly readOnly?: boolean;
+  /** Controls shown under the title (the live session's spotlight, for instance). */
+  readonly extra?: ReactNode;
 }
 
 /**
@@ -48,6 +50,7 @@ export function CardDialog({
   onEditing,
   onClose,
   readOnly = false,
+  extra,
 }: CardDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const names = useMemo(() => namesById(members), [members]);
@@ -106,6 +109,7 @@ export function CardDialog({
         <p className="card-dialog-lane">
           in <strong>{laneTitle}</strong>
         </p>
+        {extra && <div className="card-dialog-extra">{extra}</div>}
         <div className="card-dialog-columns">
           <div className="card-dialog-main">
             <DescriptionEditor
