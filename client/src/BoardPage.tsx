@@ -1,4 +1,12 @@
-import { CloseCode, filterCards, setFacilitatorView, spotlightCard, startSession } from "@converge/shared";
+import {
+  CloseCode,
+  ConflictTracker,
+  filterCards,
+  readConflicts,
+  setFacilitatorView,
+  spotlightCard,
+  startSession,
+} from "@converge/shared";
 import {
   type ReactNode,
   Suspense,
@@ -36,8 +44,9 @@ import { PresenceAvatars } from "./PresenceAvatars";
 import { namesById } from "./people";
 import { RoleBadge } from "./RoleBadge";
 import { navigate } from "./router";
+import { ConflictBox } from "./session/ConflictBox";
 import { SessionBar } from "./session/SessionBar";
-import { useClockOffset, useLiveSession, useSpotlightStyle } from "./session/useLiveSession";
+import { useCardMarkers, useClockOffset, useLiveSession, useSpotlightStyle } from "./session/useLiveSession";
 import { OpenVoteForm, VotePanel } from "./session/VotePanel";
 import { TopBar } from "./TopBar";
 import { accountStore } from "./useAccount";
@@ -206,6 +215,20 @@ function BoardScreen({
   const isFacilitator = live.active && live.facilitator?.id === me.id;
   const spotlightId = live.active ? live.spotlightCardId : null;
   useSpotlightStyle(spotlightId);
+
+  // Priority conflicts: a tracker per editing peer opens them on their cards, where every peer sees them.
+  useEffect(() => {
+    if (readOnly) return;
+    const tracker = new ConflictTracker(doc, { actor: identity.id });
+    return () => tracker.destroy();
+  }, [doc, identity.id, readOnly]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the conflicts live on the cards, re-read with the board.
+  const conflicts = useMemo(() => readConflicts(doc), [doc, board]);
+  const conflictCardIds = useMemo(
+    () => [...new Set(conflicts.map((conflict) => conflict.cardId))],
+    [conflicts],
+  );
+  useCardMarkers(conflictCardIds);
 
   // Follow me: the facilitator publishes the tab and the card they have open…
   const published = live.facilitatorView;
@@ -476,22 +499,32 @@ function BoardScreen({
           onEditing={onEditing}
           readOnly={readOnly}
           extra={
-            isFacilitator && !readOnly ? (
-              <button
-                type="button"
-                className="button small"
-                aria-pressed={spotlightId === openCard.id}
-                onClick={() =>
-                  onNotice(
-                    attemptOp(() =>
-                      spotlightCard(doc, spotlightId === openCard.id ? null : openCard.id, UI_ORIGIN),
-                    ),
-                  )
-                }
-              >
-                {spotlightId === openCard.id ? "Clear spotlight" : "Spotlight for everyone"}
-              </button>
-            ) : undefined
+            <>
+              <ConflictBox
+                doc={doc}
+                board={board}
+                conflicts={conflicts.filter((conflict) => conflict.cardId === openCard.id)}
+                names={memberNames}
+                me={me}
+                readOnly={readOnly}
+              />
+              {isFacilitator && !readOnly && (
+                <button
+                  type="button"
+                  className="button small"
+                  aria-pressed={spotlightId === openCard.id}
+                  onClick={() =>
+                    onNotice(
+                      attemptOp(() =>
+                        spotlightCard(doc, spotlightId === openCard.id ? null : openCard.id, UI_ORIGIN),
+                      ),
+                    )
+                  }
+                >
+                  {spotlightId === openCard.id ? "Clear spotlight" : "Spotlight for everyone"}
+                </button>
+              )}
+            </>
           }
           onClose={() => {
             onEditing(null);

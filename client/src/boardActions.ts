@@ -64,7 +64,11 @@ export function createBoardActions(
     applyMove: (move) =>
       run(() =>
         move.kind === "card"
-          ? moveCard(doc, { cardId: move.cardId, laneId: move.laneId, index: move.index }, UI_ORIGIN)
+          ? moveCard(
+              doc,
+              { cardId: move.cardId, laneId: move.laneId, index: move.index, by: userId },
+              UI_ORIGIN,
+            )
           : moveLane(doc, move.laneId, move.index, UI_ORIGIN),
       ),
     addLane: (title) => run(() => createLane(doc, { title }, UI_ORIGIN)),

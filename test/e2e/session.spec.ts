@@ -1,5 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { addCard, addMember, card, createBoard, openBoard, signUp } from "./board";
+import {
+  adaAndBoOnOneBoard,
+  addCard,
+  addMember,
+  card,
+  createBoard,
+  expectLive,
+  lane,
+  openBoard,
+  pointerDrag,
+  signUp,
+} from "./board";
 
 test("a live session: the facilitator's timer shows on every screen and follow me takes the editor to the facilitator's tab and card", async ({
   browser,
@@ -109,4 +120,42 @@ test("a dot vote: everyone, the viewer too, places dots on the visible cards; on
   }
 
   for (const person of [ada, cy]) await person.context.close();
+});
+
+test("two people move the same card to different lanes while offline: both see the conflict on the card and one settles it", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const { ada, bo, adaPage, boPage } = await adaAndBoOnOneBoard(browser, baseURL as string, "Conflict board");
+  await addCard(adaPage, "Backlog", "Onboarding");
+  await expect(card(boPage, "Onboarding")).toBeVisible();
+
+  await ada.context.setOffline(true);
+  await bo.context.setOffline(true);
+  await expect(adaPage.getByTestId("connection-status")).toHaveAttribute("data-state", "offline");
+  await expect(boPage.getByTestId("connection-status")).toHaveAttribute("data-state", "offline");
+  await pointerDrag(adaPage, card(adaPage, "Onboarding"), lane(adaPage, "In progress"));
+  await expect(lane(adaPage, "In progress")).toContainText("Onboarding");
+  await pointerDrag(boPage, card(boPage, "Onboarding"), lane(boPage, "Done"));
+  await expect(lane(boPage, "Done")).toContainText("Onboarding");
+  await ada.context.setOffline(false);
+  await bo.context.setOffline(false);
+  await expectLive(adaPage);
+  await expectLive(boPage);
+
+  for (const page of [adaPage, boPage]) {
+    await card(page, "Onboarding").click();
+    const box = page.getByTestId("conflict-box");
+    await expect(
+      box.getByTestId("conflict-side").filter({ hasText: "Ada put it in In progress" }),
+    ).toBeVisible();
+    await expect(box.getByTestId("conflict-side").filter({ hasText: "Bo put it in Done" })).toBeVisible();
+  }
+  await boPage.getByTestId("conflict-box").getByRole("button", { name: "Keep Ada's" }).click();
+  for (const page of [adaPage, boPage]) {
+    await expect(page.getByTestId("conflict-box")).toHaveCount(0);
+    await page.getByTestId("card-dialog").getByRole("button", { name: "Done" }).click();
+    await expect(lane(page, "In progress")).toContainText("Onboarding");
+  }
 });

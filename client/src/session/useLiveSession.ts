@@ -84,3 +84,23 @@ export function useSpotlightStyle(cardId: string | null): void {
     };
   }, [cardId]);
 }
+
+/** Marks cards with an open conflict wherever a view draws them (`[data-card-id]`), via a constructed stylesheet. */
+export function useCardMarkers(cardIds: readonly string[]): void {
+  const key = cardIds.join("\u0000");
+  useEffect(() => {
+    const ids = key === "" ? [] : key.split("\u0000");
+    if (ids.length === 0 || typeof CSSStyleSheet === "undefined" || !("adoptedStyleSheets" in document))
+      return;
+    const sheet = new CSSStyleSheet();
+    const selector = ids.map((id) => `[data-card-id="${CSS.escape(id)}"]`).join(", ");
+    sheet.replaceSync(
+      `${ids.map((id) => `[data-card-id="${CSS.escape(id)}"]::before`).join(", ")} { content: "⚠ Conflict"; display: block; font-size: 0.75rem; font-weight: 600; color: #b3261e; }
+${selector} { border-left: 4px solid #b3261e; }`,
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((other) => other !== sheet);
+    };
+  }, [key]);
+}
