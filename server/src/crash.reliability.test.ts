@@ -11,6 +11,8 @@ import { connectClient, createBoard, signUp, type TestClient, tempDataDir } from
 const ROUNDS = scaled(3, 30);
 const data = tempDataDir();
 const children: ChildServer[] = [];
+/** The process the kill rounds leave running, reused by the SIGTERM test (each start-up costs seconds here). */
+let survivor: ChildServer | undefined;
 
 afterAll(() => {
   for (const { child } of children)
@@ -75,14 +77,13 @@ describe("crash durability", () => {
       console.info(
         `${ROUNDS} kill -9 rounds: ${written} edits sent, ${seen.size} seen by another client, none lost`,
       );
-      server.child.kill("SIGKILL");
-      await once(server.child, "exit");
+      survivor = server;
     },
     scaled(120_000, 1_800_000),
   );
 
   it("SIGTERM with a burst of updates in flight stores every one and exits 0 within 5 s", async () => {
-    const server = await spawn();
+    const server = survivor ?? (await spawn());
     const owner = await signUp(server.url, "Graceful owner");
     const boardId = await createBoard(server.url, owner, "Graceful burst");
     const a = connectClient(server.url, boardId, owner);
