@@ -29,6 +29,22 @@ describe("connection state", () => {
     expect(describeConnection(model).state).toBe("live");
   });
 
+  it("says work is not saved yet while the server's store refuses writes, and live again once it recovers", () => {
+    const live: ConnectionEvent[] = [
+      { type: "status", status: "connected" },
+      { type: "synced", synced: true },
+    ];
+    const failing = run([...live, { type: "saveStatus", saved: false }]);
+    expect(describeConnection(failing)).toEqual({
+      state: "error",
+      label: "Not saved yet — retrying; changes saved on this device",
+    });
+    expect(describeConnection(run([{ type: "saveStatus", saved: true }], failing)).state).toBe("live");
+    // A new socket hears the status again, so a reconnect starts from "saved".
+    const reconnected = run([{ type: "status", status: "disconnected" }, ...live], failing);
+    expect(describeConnection(reconnected).state).toBe("live");
+  });
+
   it("is offline when the browser is offline, whatever the socket says", () => {
     const model = run([
       { type: "status", status: "connected" },

@@ -18,6 +18,8 @@ export interface ConnectionModel {
   readonly lastCloseCode: number | null;
   /** True after a socket attempt failed; keeps the badge from flickering between retries. */
   readonly failedBefore: boolean;
+  /** The server said its store is refusing writes: edits are held (here and on the server) and retried. */
+  readonly serverUnsaved: boolean;
 }
 
 /** One thing that happened to the connection. */
@@ -29,11 +31,20 @@ export type ConnectionEvent =
   /** A new document and provider replaced the old ones. */
   | { readonly type: "reset"; readonly online: boolean }
   /** The page asked to connect again after a close the provider treats as final. */
-  | { readonly type: "reconnect" };
+  | { readonly type: "reconnect" }
+  /** The server's save status (AuthType.saveStatus): false while its store refuses writes. */
+  | { readonly type: "saveStatus"; readonly saved: boolean };
 
 /** The model before any event: connecting, with the browser's own idea of being online. */
 export function initialConnection(browserOnline: boolean): ConnectionModel {
-  return { socket: "connecting", synced: false, browserOnline, lastCloseCode: null, failedBefore: false };
+  return {
+    socket: "connecting",
+    synced: false,
+    browserOnline,
+    lastCloseCode: null,
+    failedBefore: false,
+    serverUnsaved: false,
+  };
 }
 
 /** Folds one provider or browser event into the model. */
@@ -44,6 +55,8 @@ export function reduceConnection(model: ConnectionModel, event: ConnectionEvent)
         ...model,
         socket: event.status,
         synced: event.status === "connected" ? model.synced : false,
+        // A new socket hears the save status again if the store is still failing.
+        serverUnsaved: event.status === "connected" ? model.serverUnsaved : false,
         failedBefore: model.failedBefore || event.status === "disconnected",
       };
     case "synced":
@@ -58,6 +71,8 @@ export function reduceConnection(model: ConnectionModel, event: ConnectionEvent)
       return initialConnection(event.online);
     case "reconnect":
       return { ...model, lastCloseCode: null };
+    case "saveStatus":
+      return { ...model, serverUnsaved: !event.saved };
   }
 }
 
@@ -76,6 +91,7 @@ export function describeConnection(model: ConnectionModel): ConnectionView {
   if (model.lastCloseCode === CloseCode.unauthenticated) return { state: "error", label: "Signed out" };
   if (!model.browserOnline) return { state: "offline", label: `Offline — ${SAVED_HERE}` };
   if (model.socket === "connected") {
+    if (model.serverUnsaved) return { state: "error", label: `Not saved yet — retrying; ${SAVED_HERE}` };
     return model.synced ? { state: "live", label: "Live" } : { state: "connecting", label: "Syncing…" };
   }
   if (model.lastCloseCode === CloseCode.loadFailed) {

@@ -1,6 +1,7 @@
+import { AuthType, SaveStatus } from "@converge/shared";
+import * as decoding from "lib0/decoding";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
-import { readAuthMessage } from "y-protocols/auth";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import {
@@ -73,14 +74,19 @@ export function useBoardConnection(
       // Another tab's edits reach this one through the server, which checks each socket's role.
       disableBc: true,
     });
-    // The stock provider only logs "permission denied"; the page needs to know.
-    provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
-      readAuthMessage(decoder, doc, (_doc, reason) => eventsRef.current.onPermissionDenied(reason));
-    };
     let current: ConnectionModel = initialConnection(navigator.onLine);
     const send: typeof dispatch = (event) => {
       current = reduceConnection(current, event);
       dispatch(event);
+    };
+    // The stock provider only logs "permission denied" and ignores other auth sub-types; the page needs both.
+    provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+      const kind = decoding.readVarUint(decoder);
+      if (kind === AuthType.permissionDenied) {
+        eventsRef.current.onPermissionDenied(decoding.readVarString(decoder));
+      } else if (kind === AuthType.saveStatus) {
+        send({ type: "saveStatus", saved: decoding.readVarUint(decoder) === SaveStatus.saved });
+      }
     };
     setSession({ doc, provider });
     setLoaded(false);

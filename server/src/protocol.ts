@@ -27,35 +27,9 @@ export const SyncType = {
 /** One of the sync sub-types. */
 export type SyncType = (typeof SyncType)[keyof typeof SyncType];
 
-/**
- * Sub-types of an auth message (top-level type 2). y-protocols/auth defines only `permissionDenied`; its reader (and so
- * the stock `WebsocketProvider`) silently ignores any other sub-type, which is why the server's own signals live here:
- * a custom top-level message type would make the stock client log "Unable to compute message" on every one.
- */
-export const AuthType = {
-  /** The client may not do what it tried; a reason string follows. */
-  permissionDenied: 0,
-  /**
-   * Converge's save status, sent server to client: one varuint `SaveStatus` follows (readers ignore any later bytes).
-   * `unsaved` is sent to everyone in the room when a store write first fails, and to each socket that joins while it
-   * keeps failing; `saved` follows once everything held in memory is stored. Until then the room stays loaded, keeps
-   * the updates, retries with backoff, and broadcasts nothing new (nothing is shown before it is kept), so a client
-   * showing "Not saved yet — retrying" should keep its local edits and its connection.
-   */
-  saveStatus: 1,
-} as const;
+import { AuthType, type SaveStatus } from "@converge/shared";
 
-/** The value carried by an `AuthType.saveStatus` message. */
-export const SaveStatus = {
-  /** Everything the room holds is stored (sent after a failure clears). */
-  saved: 0,
-  /** The store is refusing writes; updates are held in memory and retried. */
-  unsaved: 1,
-} as const;
-/** One of the save status values. */
-export type SaveStatus = (typeof SaveStatus)[keyof typeof SaveStatus];
-
-export { CloseCode } from "@converge/shared";
+export { AuthType, CloseCode, SaveStatus } from "@converge/shared";
 
 /** The reason sent with the auth "permission denied" message to a viewer that tries to write. */
 export const PERMISSION_DENIED_REASON = "permission-denied";

@@ -110,7 +110,7 @@ export {
 } from "./operations";
 export type { Peer, PresenceActivity, PresenceState, PresenceUser } from "./presence";
 export { parsePresence, readPeers } from "./presence";
-export { CloseCode } from "./protocol";
+export { AuthType, CloseCode, SaveStatus } from "./protocol";
 export type { Placement, Ranked } from "./rank";
 export { compareRanked, placeAt, rankAfterLast } from "./rank";
 export type { BoardReader } from "./readBoard";
