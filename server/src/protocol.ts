@@ -1,3 +1,4 @@
+import { AuthType, type SaveStatus } from "@converge/shared";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 
@@ -26,8 +27,6 @@ export const SyncType = {
 } as const;
 /** One of the sync sub-types. */
 export type SyncType = (typeof SyncType)[keyof typeof SyncType];
-
-import { AuthType, type SaveStatus } from "@converge/shared";
 
 export { AuthType, CloseCode, SaveStatus } from "@converge/shared";
 
