@@ -92,9 +92,11 @@ export { archiveGoal, createGoal, moveGoal, renameGoal, setGoalDescription } fro
 export { isValidBoardId, newId } from "./ids";
 export type { MentionSegment } from "./mentions";
 export { formatMention, mentionSegments, parseMentions } from "./mentions";
+export type { NewCard } from "./operations";
 export {
   archiveCard,
   createCard,
+  createCards,
   createLane,
   deleteCard,
   deleteLane,
@@ -104,6 +106,7 @@ export {
   renameBoard,
   renameCard,
   renameLane,
+  rerankCards,
   restoreCard,
   setCardDescription,
   setLaneWipLimit,
@@ -112,7 +115,7 @@ export type { Peer, PresenceActivity, PresenceState, PresenceUser } from "./pres
 export { parsePresence, readPeers } from "./presence";
 export { AuthType, CloseCode, SaveStatus } from "./protocol";
 export type { Placement, Ranked } from "./rank";
-export { compareRanked, placeAt, rankAfterLast } from "./rank";
+export { compareRanked, placeAt, rankAfterLast, reorderedRanks } from "./rank";
 export type { BoardReader } from "./readBoard";
 export { createBoardReader, readBoard } from "./readBoard";
 export type { Board, BoardRoots, Card, CardPlanning, ItemMap, Lane, LaneKind } from "./schema";
@@ -135,6 +138,7 @@ export {
   scoreCard,
 } from "./scoring";
 export type {
+  CardPlace,
   FacilitatorView,
   SessionPerson,
   SessionReader,
@@ -144,6 +148,7 @@ export type {
 } from "./session";
 export {
   addTime,
+  cardPlaces,
   clearTimer,
   createSessionReader,
   DEFAULT_PHASES,
@@ -156,6 +161,7 @@ export {
   nextPhase,
   pauseTimer,
   previousPhase,
+  readBaseline,
   readSession,
   resumeTimer,
   SESSION_VIEWS,
@@ -165,8 +171,17 @@ export {
   spotlightCard,
   startSession,
   startTimer,
+  stopFollowMe,
   timerRemaining,
 } from "./session";
+export type { MovedCard, SessionSummary, SummaryRound } from "./sessionSummary";
+export {
+  closeSession,
+  MAX_SUMMARIES,
+  readSummaries,
+  summariseSession,
+  summaryMarkdown,
+} from "./sessionSummary";
 export type { BoardTemplate, BoardTemplateId } from "./templates";
 export { BOARD_TEMPLATE_IDS, BOARD_TEMPLATES, findTemplate } from "./templates";
 export type { TextSplice } from "./text";
@@ -176,6 +191,7 @@ export type {
   DotResult,
   EstimateSpread,
   PokerScale,
+  RoundLogEntry,
   RoundState,
   RoundStatus,
   ScaleValue,
@@ -184,14 +200,22 @@ export type {
 } from "./voting";
 export {
   applyVoteResults,
+  conflictOptionIds,
+  conflictVoteWinner,
   DEFAULT_DOT_BUDGET,
+  describeSpread,
   estimateSpread,
   HIGHLIGHT_COUNT,
   isDotValue,
+  logRevealedRound,
+  MAX_ROUND_LOG,
   POKER_SCALES,
+  parseConflictOption,
   publishRound,
   ROUND_STATUSES,
   readRound,
+  readRoundLog,
+  roundLogEntry,
   scaleStep,
   tallyDots,
   VOTE_KINDS,

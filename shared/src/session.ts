@@ -1,4 +1,4 @@
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { BoardInputError } from "./errors";
 import { requireCard } from "./lookup";
 import { getRoots } from "./schema";
@@ -182,8 +182,48 @@ export function startSession(
     session.set("startedAt", startedAt);
     session.set("phases", agenda);
     session.set("phaseIndex", 0);
+    session.set("baseline", cardPlaces(doc));
     for (const key of ["timer", "facilitatorView", "spotlightCardId"]) session.delete(key);
   }, origin);
+}
+
+/** Where a card stood (lane, rank, roadmap target): what the session summary compares against. */
+export interface CardPlace {
+  readonly laneId: string;
+  readonly rank: string;
+  readonly target: string | null;
+}
+
+/** Every live card's place now, by card id (the baseline startSession stores for the summary). */
+export function cardPlaces(doc: Y.Doc): Record<string, CardPlace> {
+  const places: Record<string, CardPlace> = {};
+  getRoots(doc).cards.forEach((card, id) => {
+    if (!(card instanceof Y.Map) || card.get("archived") === true) return;
+    const laneId = card.get("laneId");
+    const rank = card.get("rank");
+    const target = card.get("target");
+    if (typeof laneId !== "string" || typeof rank !== "string") return;
+    places[id] = { laneId, rank, target: typeof target === "string" ? target : null };
+  });
+  return places;
+}
+
+/** The card places stored when the session started (session.baseline), or an empty record. */
+export function readBaseline(doc: Y.Doc): Record<string, CardPlace> {
+  const stored = getRoots(doc).session.get("baseline");
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return {};
+  const places: Record<string, CardPlace> = {};
+  for (const [id, value] of Object.entries(stored as Record<string, unknown>)) {
+    const place = value as Partial<CardPlace> | null;
+    if (typeof place !== "object" || place === null) continue;
+    if (typeof place.laneId !== "string" || typeof place.rank !== "string") continue;
+    places[id] = {
+      laneId: place.laneId,
+      rank: place.rank,
+      target: typeof place.target === "string" ? place.target : null,
+    };
+  }
+  return places;
 }
 
 /** Hands the facilitator's role to `to`; the agenda, timer and spotlight carry on. */
@@ -210,6 +250,7 @@ export function endSession(doc: Y.Doc, origin?: unknown): void {
       "timer",
       "facilitatorView",
       "spotlightCardId",
+      "baseline",
     ])
       session.delete(key);
   }, origin);
@@ -346,6 +387,18 @@ export function setFacilitatorView(
       throw new BoardInputError("not_facilitator", "Only the session's facilitator leads the view.");
     }
     session.set("facilitatorView", { view, anchorCardId, focusedCardId });
+  }, origin);
+}
+
+/** Stops "follow me": the facilitator's view is no longer published, so nobody follows it (the facilitator only). */
+export function stopFollowMe(doc: Y.Doc, by: string, origin?: unknown): void {
+  doc.transact(() => {
+    const { session } = getRoots(doc);
+    requireActive(session);
+    if ((session.get("facilitator") as SessionPerson).id !== by) {
+      throw new BoardInputError("not_facilitator", "Only the session's facilitator stops follow me.");
+    }
+    session.delete("facilitatorView");
   }, origin);
 }
 

@@ -5,11 +5,17 @@ import { readBoard } from "./readBoard";
 import { getRoots } from "./schema";
 import {
   applyVoteResults,
+  conflictOptionIds,
+  conflictVoteWinner,
   estimateSpread,
   isDotValue,
+  logRevealedRound,
+  parseConflictOption,
   publishRound,
   type RoundState,
   readRound,
+  readRoundLog,
+  roundLogEntry,
   scaleStep,
   tallyDots,
   widestDisagreements,
@@ -130,5 +136,42 @@ describe("the round in the document", () => {
     expect(read?.estimateSpread).toEqual(spread);
     getRoots(doc).cards.get(card)?.set("estimateSpread", { scale: "fibonacci", min: 4 });
     expect(readBoard(doc).cards.get(card)?.estimateSpread).toBeNull();
+  });
+});
+
+describe("quick votes on a conflict", () => {
+  it("names each side as an option and picks the side with more dots, none on a tie", () => {
+    const [first, second] = conflictOptionIds("card-1", "laneId:ada@1:bo@2");
+    expect(parseConflictOption(first)).toEqual({
+      side: 0,
+      cardId: "card-1",
+      conflictId: "laneId:ada@1:bo@2",
+    });
+    expect(parseConflictOption(second)?.side).toBe(1);
+    expect(parseConflictOption("card-1")).toBeNull();
+    expect(
+      conflictVoteWinner([
+        { cardId: first, votes: 1 },
+        { cardId: second, votes: 2 },
+      ]),
+    ).toEqual({ side: 1, tally: [1, 2] });
+    expect(
+      conflictVoteWinner([
+        { cardId: first, votes: 1 },
+        { cardId: second, votes: 1 },
+      ]).side,
+    ).toBeNull();
+  });
+
+  it("keeps revealed rounds in the session's log, once each, newest last", () => {
+    const doc = new Y.Doc();
+    const round = (id: string) =>
+      roundLogEntry(id, 5, { kind: "dot", results: [{ cardId: "a", votes: 2, disagreement: 0 }] });
+    logRevealedRound(doc, round("r1"));
+    logRevealedRound(doc, round("r2"));
+    logRevealedRound(doc, round("r1"));
+    expect(readRoundLog(getRoots(doc).session).map((entry) => entry.roundId)).toEqual(["r2", "r1"]);
+    const poker = roundLogEntry("p", 5, { kind: "poker", results: [{ cardId: "a", spread: null }] });
+    expect(poker.cards).toEqual([{ cardId: "a", votes: null, estimate: "no estimates" }]);
   });
 });

@@ -287,3 +287,118 @@ export function readRound(session: Y.Map<unknown>): RoundState | null {
     results: results && typeof results === "object" ? { highlight: strings(results.highlight) } : null,
   };
 }
+
+/** A revealed round's results as the session keeps them for its summary (session.roundLog). */
+export interface RoundLogEntry {
+  readonly roundId: string;
+  readonly kind: VoteKind;
+  /** Server time of the reveal. */
+  readonly revealedAt: number;
+  /** Per card (or conflict option) voted on: dots, or the estimate spread in words. */
+  readonly cards: readonly {
+    readonly cardId: string;
+    readonly votes: number | null;
+    readonly estimate: string | null;
+  }[];
+}
+
+/** How many revealed rounds session.roundLog keeps (the oldest go first). */
+export const MAX_ROUND_LOG = 30;
+
+/** A poker spread in words: "consensus 5" or "2–8, median 3". */
+export function describeSpread(spread: EstimateSpread | null): string {
+  if (spread === null) return "no estimates";
+  if (spread.consensus) return `consensus ${spread.median}`;
+  return `${spread.min}–${spread.max}, median ${spread.median}`;
+}
+
+/** The log entry of a revealed round's results (what logRevealedRound stores). */
+export function roundLogEntry(roundId: string, revealedAt: number, results: VoteResults): RoundLogEntry {
+  return {
+    roundId,
+    kind: results.kind,
+    revealedAt,
+    cards:
+      results.kind === "dot"
+        ? results.results.map((result) => ({ cardId: result.cardId, votes: result.votes, estimate: null }))
+        : results.results.map((result) => ({
+            cardId: result.cardId,
+            votes: null,
+            estimate: describeSpread(result.spread),
+          })),
+  };
+}
+
+/**
+ * Appends a revealed round's results to session.roundLog (stored whole, the last MAX_ROUND_LOG kept), so
+ * the session summary lists every round of the session. Only the server calls this, at reveal.
+ */
+export function logRevealedRound(doc: Y.Doc, entry: RoundLogEntry, origin?: unknown): void {
+  doc.transact(() => {
+    const { session } = getRoots(doc);
+    const log = readRoundLog(session).filter((logged) => logged.roundId !== entry.roundId);
+    session.set("roundLog", [...log, entry].slice(-MAX_ROUND_LOG));
+  }, origin);
+}
+
+/** The revealed rounds in session.roundLog, oldest first (defensive; malformed entries are skipped). */
+export function readRoundLog(session: Y.Map<unknown>): RoundLogEntry[] {
+  const stored = session.get("roundLog");
+  if (!Array.isArray(stored)) return [];
+  const entries: RoundLogEntry[] = [];
+  for (const value of stored) {
+    const entry = value as Partial<RoundLogEntry> | null;
+    if (typeof entry !== "object" || entry === null || typeof entry.roundId !== "string") continue;
+    if (!VOTE_KINDS.includes(entry.kind as VoteKind) || typeof entry.revealedAt !== "number") continue;
+    const cards = Array.isArray(entry.cards) ? entry.cards : [];
+    entries.push({
+      roundId: entry.roundId,
+      kind: entry.kind as VoteKind,
+      revealedAt: entry.revealedAt,
+      cards: cards
+        .filter((card) => typeof card === "object" && card !== null && typeof card.cardId === "string")
+        .map((card) => ({
+          cardId: card.cardId,
+          votes: typeof card.votes === "number" ? card.votes : null,
+          estimate: typeof card.estimate === "string" ? card.estimate : null,
+        })),
+    });
+  }
+  return entries;
+}
+
+const CONFLICT_OPTION_PREFIX = "conflict:";
+
+/**
+ * The two "cards" of a quick vote on a priority conflict: one option per side, each naming the card, the
+ * conflict and the side, so a dot round (budget 1) over them is a choice between the sides.
+ */
+export function conflictOptionIds(cardId: string, conflictId: string): [string, string] {
+  return [0, 1].map((side) => `${CONFLICT_OPTION_PREFIX}${side}:${cardId}:${conflictId}`) as [string, string];
+}
+
+/** What a conflict option id names, or null for an ordinary card id. */
+export function parseConflictOption(
+  id: string,
+): { readonly side: 0 | 1; readonly cardId: string; readonly conflictId: string } | null {
+  const match = /^conflict:([01]):([^:]+):(.+)$/.exec(id);
+  if (!match) return null;
+  return { side: match[1] === "1" ? 1 : 0, cardId: match[2] as string, conflictId: match[3] as string };
+}
+
+/**
+ * The side a revealed conflict vote chose: the option with more dots, or null on a tie (or no votes),
+ * with the tally as the decision's rationale.
+ */
+export function conflictVoteWinner(results: readonly { readonly cardId: string; readonly votes: number }[]): {
+  readonly side: 0 | 1 | null;
+  readonly tally: readonly [number, number];
+} {
+  const tally: [number, number] = [0, 0];
+  for (const result of results) {
+    const option = parseConflictOption(result.cardId);
+    if (option) tally[option.side] += result.votes;
+  }
+  const side = tally[0] === tally[1] ? null : tally[0] > tally[1] ? 0 : 1;
+  return { side, tally };
+}
