@@ -1,3 +1,4 @@
+import { equalityDeep } from "lib0/function";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Logger } from "../logger";
@@ -91,6 +92,8 @@ export class Room {
   readonly #peers = new Map<string, RoomPeer>();
   /** Awareness client ids each peer has announced, removed when the peer leaves. */
   readonly #awarenessOwners = new Map<string, Set<number>>();
+  /** The peer that announced each awareness client id (the inverse of `#awarenessOwners`). */
+  readonly #awarenessOwner = new Map<number, RoomPeer>();
   /** Awareness client ids announced through other server instances. */
   readonly #remoteAwareness = new Set<number>();
 
@@ -184,6 +187,7 @@ export class Room {
     if (!this.#peers.delete(peer.id)) return;
     const owned = this.#awarenessOwners.get(peer.id);
     this.#awarenessOwners.delete(peer.id);
+    if (owned) for (const clientId of owned) this.#awarenessOwner.delete(clientId);
     if (owned && owned.size > 0 && !this.#destroyed) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], SERVER_ORIGIN);
     }
@@ -253,14 +257,12 @@ export class Room {
     this.#assertAlive();
     const entries = decodeAwarenessUpdate(update);
     const own: AwarenessEntry[] = [];
-    const takenOver: Array<[Set<number>, number]> = [];
     const takenOverRemote: number[] = [];
     for (const entry of entries) {
-      const owner = this.#ownerOf(entry.clientId);
-      if (owner && owner.peer !== peer) {
+      const owner = this.#awarenessOwner.get(entry.clientId);
+      if (owner && owner !== peer) {
         if (!this.#wouldChange(entry)) continue;
-        if (owner.peer.principal.userId !== peer.principal.userId) return false;
-        takenOver.push([owner.ids, entry.clientId]);
+        if (owner.principal.userId !== peer.principal.userId) return false;
       } else if (!owner && this.#remoteAwareness.has(entry.clientId)) {
         // Someone on another instance: the same rules, judged by the user id that instance stamped.
         if (!this.#wouldChange(entry)) continue;
@@ -271,13 +273,30 @@ export class Room {
       own.push(entry);
     }
     if (own.length === 0) return true;
-    for (const [ids, clientId] of takenOver) ids.delete(clientId);
     for (const clientId of takenOverRemote) this.#remoteAwareness.delete(clientId);
-    const stamped = own.map((entry) => ({
-      ...entry,
-      state: entry.state === null ? null : stampPresence(entry.state, peer.principal),
-    }));
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(stamped), peer);
+    for (const entry of own) {
+      if (entry.state !== null) entry.state = stampPresence(entry.state, peer.principal);
+    }
+    const change = applyAwarenessEntries(this.awareness, own);
+    if (change.applied.length === 0) return true;
+    const owned = this.#ownedBy(peer);
+    for (const { clientId, state } of change.applied) {
+      const previous = this.#awarenessOwner.get(clientId);
+      if (previous && previous !== peer) this.#awarenessOwners.get(previous.id)?.delete(clientId);
+      if (state === null) {
+        this.#awarenessOwner.delete(clientId);
+        owned.delete(clientId);
+      } else {
+        this.#awarenessOwner.set(clientId, peer);
+        owned.add(clientId);
+      }
+    }
+    // Encoded once, straight from the stamped entries that changed something: relayed as they were applied.
+    const frame = encodeAwareness(encodeAwarenessUpdate(change.applied));
+    for (const other of this.#peers.values()) {
+      if (other !== peer) other.send(frame);
+    }
+    emitAwarenessEvents(this.awareness, change, peer);
     return true;
   }
 
@@ -312,7 +331,7 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FANOUT_ORIGIN);
     for (const { clientId, state } of entries) {
       if (state === null) this.#remoteAwareness.delete(clientId);
-      else if (!this.#ownerOf(clientId)) this.#remoteAwareness.add(clientId);
+      else if (!this.#awarenessOwner.has(clientId)) this.#remoteAwareness.add(clientId);
     }
   }
 
@@ -395,35 +414,27 @@ export class Room {
     this.#scheduleFlush();
   };
 
+  /**
+   * Relays awareness changes the room did not get from one of its sockets (a socket leaving, presence from another
+   * instance, a timed-out state); a socket's own updates are relayed by `receiveAwareness`.
+   */
   readonly #onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    if (this.#peerOf(origin)) return;
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (changed.length === 0) return;
-    const sender = this.#peerOf(origin);
-    if (sender) {
-      let owned = this.#awarenessOwners.get(sender.id);
-      if (!owned) {
-        owned = new Set();
-        this.#awarenessOwners.set(sender.id, owned);
-      }
-      for (const id of change.added) owned.add(id);
-      for (const id of change.updated) owned.add(id);
-      for (const id of change.removed) owned.delete(id);
-    }
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const peer of this.#peers.values()) {
-      if (peer !== sender) peer.send(frame);
-    }
+    this.#sendToAll(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
   };
 
-  #ownerOf(clientId: number): { peer: RoomPeer; ids: Set<number> } | undefined {
-    for (const [peerId, ids] of this.#awarenessOwners) {
-      const peer = this.#peers.get(peerId);
-      if (peer && ids.has(clientId)) return { peer, ids };
+  #ownedBy(peer: RoomPeer): Set<number> {
+    let owned = this.#awarenessOwners.get(peer.id);
+    if (!owned) {
+      owned = new Set();
+      this.#awarenessOwners.set(peer.id, owned);
     }
-    return undefined;
+    return owned;
   }
 
   #peerOf(origin: unknown): RoomPeer | undefined {
@@ -613,4 +624,58 @@ function hashOf(text: string): number {
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) >>> 0;
   return hash;
+}
+
+/** Which awareness clients an update added, updated or removed, and the entries that changed something. */
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  /** Updated entries whose state differs from the one they replace. */
+  changed: number[];
+  removed: number[];
+  applied: AwarenessEntry[];
+}
+
+/**
+ * Applies decoded awareness entries as y-protocols' `applyAwarenessUpdate` does (a newer clock wins; a removal at the
+ * same clock removes), without encoding and decoding them again. The server's own local state is always null, so a
+ * client can never remove it.
+ */
+function applyAwarenessEntries(
+  awareness: awarenessProtocol.Awareness,
+  entries: readonly AwarenessEntry[],
+): AwarenessChange {
+  const change: AwarenessChange = { added: [], updated: [], changed: [], removed: [], applied: [] };
+  const now = Date.now();
+  for (const entry of entries) {
+    const { clientId, clock, state } = entry;
+    const meta = awareness.meta.get(clientId);
+    const previous = awareness.states.get(clientId);
+    const current = meta?.clock ?? 0;
+    if (!(current < clock || (current === clock && state === null && awareness.states.has(clientId))))
+      continue;
+    if (state === null) awareness.states.delete(clientId);
+    else awareness.states.set(clientId, state as Record<string, unknown>);
+    awareness.meta.set(clientId, { clock, lastUpdated: now });
+    if (meta === undefined && state !== null) change.added.push(clientId);
+    else if (meta !== undefined && state === null) change.removed.push(clientId);
+    else if (state !== null) {
+      if (!equalityDeep(state, previous)) change.changed.push(clientId);
+      change.updated.push(clientId);
+    } else continue;
+    change.applied.push(entry);
+  }
+  return change;
+}
+
+/** Tells awareness listeners (e.g. the fan-out to other instances) what `applyAwarenessEntries` changed. */
+function emitAwarenessEvents(
+  awareness: awarenessProtocol.Awareness,
+  { added, updated, changed, removed }: AwarenessChange,
+  origin: unknown,
+): void {
+  if (added.length > 0 || changed.length > 0 || removed.length > 0) {
+    awareness.emit("change", [{ added, updated: changed, removed }, origin]);
+  }
+  awareness.emit("update", [{ added, updated, removed }, origin]);
 }
