@@ -11,6 +11,10 @@ const openBody = z.object({
   budget: z.number().int().min(1).max(MAX_VOTE_BUDGET).optional(),
   cardIds: z.array(z.string().min(1).max(200)).min(1).max(1_000).optional(),
   scale: z.enum(Object.keys(POKER_SCALES) as [keyof typeof POKER_SCALES]).optional(),
+  /** A quick vote between the two sides of an open priority conflict (a dot round, one dot each). */
+  conflict: z
+    .object({ cardId: z.string().min(1).max(200), conflictId: z.string().min(1).max(150) })
+    .optional(),
 });
 
 const ballotBody = z.object({

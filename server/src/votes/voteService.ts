@@ -2,16 +2,20 @@ import { randomUUID } from "node:crypto";
 import {
   applyVoteResults,
   type Ballot,
+  conflictOptionIds,
   DEFAULT_DOT_BUDGET,
   estimateSpread,
   getRoots,
   isDotValue,
+  logRevealedRound,
   MAX_VOTE_BUDGET,
   POKER_SCALES,
   type PokerScale,
   publishRound,
   type RoundState,
   readBoard,
+  readConflicts,
+  roundLogEntry,
   type ScaleValue,
   scaleStep,
   tallyDots,
@@ -37,6 +41,8 @@ export interface OpenRoundInput {
   cardIds?: string[] | undefined;
   /** Poker rounds: default fibonacci. */
   scale?: PokerScale | undefined;
+  /** A quick vote between the two sides of this open conflict: its options replace cardIds, one dot each. */
+  conflict?: { cardId: string; conflictId: string } | undefined;
 }
 
 /** A round as GET shows it: who has voted always, values only once revealed (and the caller's own, always). */
@@ -181,6 +187,32 @@ export function createVoteService(deps: VoteDeps): VoteService {
     return result;
   }
 
+  /** Creates the round of a quick vote on an open conflict: one option per side, one dot per person. */
+  async function conflictRound(
+    room: Room,
+    userId: string,
+    { cardId, conflictId }: { cardId: string; conflictId: string },
+  ): Promise<RoundRecord> {
+    if (!readConflicts(room.doc, cardId).some((conflict) => conflict.id === conflictId)) {
+      throw new ApiError(422, "conflict_not_found", `Card ${cardId} has no open conflict ${conflictId}.`);
+    }
+    const record: RoundRecord = {
+      id: randomUUID(),
+      boardId: room.boardId,
+      kind: "dot",
+      status: "open",
+      facilitatorId: userId,
+      cardIds: conflictOptionIds(cardId, conflictId),
+      budget: 1,
+      scale: null,
+      createdAt: now(),
+      endedAt: null,
+      results: null,
+    };
+    await votes.createRound(record);
+    return record;
+  }
+
   return {
     async open(userId, boardId, input) {
       await requireRole(deps, boardId, userId, "editor");
@@ -196,6 +228,7 @@ export function createVoteService(deps: VoteDeps): VoteService {
         const live = new Set(
           [...board.cards.values()].filter((card) => !card.archived).map((card) => card.id),
         );
+        if (input.conflict) return conflictRound(room, userId, input.conflict);
         const cardIds = input.cardIds ? [...new Set(input.cardIds)] : [...live];
         const unknown = cardIds.find((id) => !live.has(id));
         if (unknown !== undefined) {
@@ -301,7 +334,10 @@ export function createVoteService(deps: VoteDeps): VoteService {
         throw new ApiError(409, "round_not_open", "This round was ended a moment ago.");
       }
       const revealed: RoundRecord = { ...round, status: "revealed", endedAt, results };
-      await withRoom(boardId, (room) => applyVoteResults(room.doc, write, SERVER_ORIGIN));
+      await withRoom(boardId, (room) => {
+        applyVoteResults(room.doc, write, SERVER_ORIGIN);
+        logRevealedRound(room.doc, roundLogEntry(roundId, endedAt, write), SERVER_ORIGIN);
+      });
       await publish(revealed, results);
       deps.logger.info({ boardId, roundId, voters: voterIdsOf(ballots).length }, "voting round revealed");
       return view(userId, revealed);

@@ -1,4 +1,14 @@
-import { createCard, createLane, getRoots, readBoard, readRound } from "@converge/shared";
+import {
+  conflictOptionIds,
+  conflictVoteWinner,
+  createCard,
+  createLane,
+  getRoots,
+  openConflict,
+  readBoard,
+  readRound,
+  readRoundLog,
+} from "@converge/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../server";
 import {
@@ -277,5 +287,55 @@ describe("voting rounds through the real server", () => {
     const seen = await call(editor, `${rounds()}/${roundId}`);
     expect(seen.json.ballots).toBeUndefined();
     expect(seen.json.voterIds).toEqual([viewer.id]);
+  });
+
+  it("runs a quick vote between the two sides of an open conflict, one dot each, logging the result for the session summary", async () => {
+    const [, exportCard] = cards as [string, string];
+    const conflictId = "target:ed@1:olive@2";
+    openConflict(client.doc, {
+      id: conflictId,
+      cardId: exportCard,
+      field: "target",
+      sides: [
+        { userId: editor.id, value: "now", at: 1 },
+        { userId: owner.id, value: "later", at: 2 },
+      ],
+      concurrent: true,
+    });
+    await waitFor(() => client.provider.synced, 5_000, "conflict stored");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const missing = await call(editor, rounds(), {
+      kind: "dot",
+      conflict: { cardId: exportCard, conflictId: "nope" },
+    });
+    expect(missing.status).toBe(422);
+    expect((missing.json.error as { code: string }).code).toBe("conflict_not_found");
+
+    const roundId = await openRound(editor, { kind: "dot", conflict: { cardId: exportCard, conflictId } });
+    const [now, later] = conflictOptionIds(exportCard, conflictId);
+    expect((await ballot(viewer, roundId, now, 2)).status).toBe(422);
+    expect((await ballot(viewer, roundId, exportCard, 1)).status).toBe(422);
+    expect((await ballot(viewer, roundId, now, 1)).status).toBe(200);
+    expect((await ballot(viewer, roundId, later, 1)).status).toBe(409);
+    expect((await ballot(editor, roundId, now, 1)).status).toBe(200);
+    expect((await ballot(owner, roundId, later, 1)).status).toBe(200);
+    const votesBefore = readBoard(client.doc).cards.get(exportCard)?.votes ?? null;
+
+    const revealed = await call(editor, `${rounds()}/${roundId}/reveal`, {});
+    expect(revealed.status).toBe(200);
+    const results = (revealed.json.results as { cards: { cardId: string; votes: number }[] }).cards;
+    expect(conflictVoteWinner(results)).toEqual({ side: 0, tally: [2, 1] });
+    await waitFor(
+      () => readRoundLog(getRoots(client.doc).session).some((entry) => entry.roundId === roundId),
+      5_000,
+      "round logged",
+    );
+    const logged = readRoundLog(getRoots(client.doc).session).find((entry) => entry.roundId === roundId);
+    expect(logged?.cards).toEqual([
+      { cardId: now, votes: 2, estimate: null },
+      { cardId: later, votes: 1, estimate: null },
+    ]);
+    // The options are not cards: the card's own dot total is untouched.
+    expect(readBoard(client.doc).cards.get(exportCard)?.votes ?? null).toBe(votesBefore);
   });
 });
