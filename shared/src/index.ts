@@ -221,3 +221,4 @@ export {
   VOTE_KINDS,
   widestDisagreements,
 } from "./voting";
+export { filterDecisions } from "./decisions";

@@ -1,11 +1,12 @@
 import { generateNKeysBetween } from "fractional-indexing";
 import * as Y from "yjs";
 import { seedBoardSettings } from "./boardSettings";
+import { type CardFieldsPatch, setCardFields } from "./cardFields";
 import { BoardInputError } from "./errors";
 import { unlinkCardEverywhere } from "./evidence";
 import { newId } from "./ids";
 import { requireCard, requireLane, spliceText, str } from "./lookup";
-import { compareRanked, placeAt, type Ranked, rankAfterLast } from "./rank";
+import { compareRanked, placeAt, type Ranked, rankAfterLast, reorderedRanks } from "./rank";
 import {
   getRoots,
   type ItemMap,
@@ -226,6 +227,89 @@ export function createCard(
   return id;
 }
 
+/** One card for `createCards`: its title and the lane it goes to the bottom of. */
+export interface NewCard {
+  readonly laneId: string;
+  readonly title: string;
+}
+
+/** The last live card of every lane, found in one pass over the cards. */
+function lastCardOfEachLane(doc: Y.Doc): Map<string, Ranked> {
+  const last = new Map<string, Ranked>();
+  getRoots(doc).cards.forEach((card, id) => {
+    if (!(card instanceof Y.Map) || card.get("archived") === true) return;
+    const laneId = str(card, "laneId");
+    const ranked = { id, rank: str(card, "rank") };
+    const current = last.get(laneId);
+    if (!current || compareRanked(current, ranked) < 0) last.set(laneId, ranked);
+  });
+  return last;
+}
+
+/**
+ * Adds many cards at once, each at the bottom of its lane in the order given, and returns their ids in that order.
+ * One transaction, one scan of the board and one run of rank keys per lane: linear where `createCard` per card is
+ * quadratic (an import of thousands of cards). Every title and lane is checked before anything is written.
+ */
+export function createCards(
+  doc: Y.Doc,
+  { cards: wanted, by }: { cards: readonly NewCard[]; by: string },
+  origin?: unknown,
+): string[] {
+  const titles = wanted.map((card) => normaliseTitle(card.title, "card title"));
+  const ids = wanted.map(() => newId());
+  doc.transact(() => {
+    const byLane = new Map<string, number[]>();
+    wanted.forEach(({ laneId }, i) => {
+      let indexes = byLane.get(laneId);
+      if (!indexes) {
+        requireLane(doc, laneId);
+        indexes = [];
+        byLane.set(laneId, indexes);
+      }
+      indexes.push(i);
+    });
+    const last = lastCardOfEachLane(doc);
+    const { cards, comments } = getRoots(doc);
+    const now = Date.now();
+    for (const [laneId, indexes] of byLane) {
+      const ranks = generateNKeysBetween(last.get(laneId)?.rank || null, null, indexes.length);
+      indexes.forEach((i, j) => {
+        const id = ids[i] as string;
+        cards.set(
+          id,
+          newCardMap({ id, title: titles[i] as string, laneId, rank: ranks[j] as string, by, now }),
+        );
+        comments.set(id, new Y.Array());
+      });
+    }
+  }, origin);
+  return ids;
+}
+
+/**
+ * Puts the named cards of a lane in `orderedCardIds`' order, in the slots they hold now (cards not named, or
+ * moved away meanwhile, stay put): the whole re-rank is one transaction, so peers and undo see one step. Only the
+ * fewest cards get a new rank.
+ */
+export function rerankCards(
+  doc: Y.Doc,
+  laneId: string,
+  orderedCardIds: readonly string[],
+  origin?: unknown,
+): void {
+  doc.transact(() => {
+    requireLane(doc, laneId);
+    const { cards } = getRoots(doc);
+    const now = Date.now();
+    for (const [id, rank] of reorderedRanks(cardsOfLane(doc, laneId), orderedCardIds)) {
+      const card = cards.get(id) as ItemMap;
+      card.set("rank", rank);
+      card.set("updatedAt", now);
+    }
+  }, origin);
+}
+
 /** Renames a card. */
 export function renameCard(doc: Y.Doc, cardId: string, title: string, origin?: unknown): void {
   const cardTitle = normaliseTitle(title, "card title");
@@ -257,16 +341,26 @@ export function setCardDescription(doc: Y.Doc, cardId: string, value: string, or
 /**
  * Moves a card to position `index` of lane `laneId` (index counted without the card itself).
  * Lane and rank are written together, in one transaction; `by` (the mover's user id) is stored as the
- * card's `updatedBy`, which tells other peers' ConflictTrackers who moved it.
+ * card's `updatedBy`, which tells other peers' ConflictTrackers who moved it. `fields` (e.g. the team of
+ * the swimlane it was dropped in) are set in the same transaction: peers never see the card moved but
+ * not yet re-teamed, and a refused field writes nothing at all.
  */
 export function moveCard(
   doc: Y.Doc,
-  { cardId, laneId, index, by }: { cardId: string; laneId: string; index: number; by?: string },
+  {
+    cardId,
+    laneId,
+    index,
+    by,
+    fields,
+  }: { cardId: string; laneId: string; index: number; by?: string; fields?: CardFieldsPatch },
   origin?: unknown,
 ): void {
   doc.transact(() => {
     const card = requireCard(doc, cardId);
     requireLane(doc, laneId);
+    // Checked (and written) before the move, so a refused field throws before anything changed.
+    if (fields !== undefined) setCardFields(doc, cardId, fields, origin, by);
     const { rank, respaced } = placeAt(cardsOfLane(doc, laneId), index, cardId);
     const { cards } = getRoots(doc);
     applyRespacing(cards, respaced);

@@ -66,3 +66,59 @@ export function placeAt(sorted: readonly Ranked[], index: number, movingId: stri
   if (at > last) rank = keys[key++] as string;
   return { rank, respaced };
 }
+
+/**
+ * Indexes of a longest run of strictly increasing, non-empty ranks in `ranks` (patience sorting, O(n log n)): the
+ * items that can keep their keys when a list is put in a new order.
+ */
+function longestIncreasing(ranks: readonly string[]): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = new Array(ranks.length).fill(-1);
+  ranks.forEach((rank, i) => {
+    if (rank === "") return;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((ranks[tails[mid] as number] as string) < rank) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[i] = tails[low - 1] as number;
+    tails[low] = i;
+  });
+  const kept = new Set<number>();
+  for (let i = tails.at(-1) ?? -1; i >= 0; i = previous[i] as number) kept.add(i);
+  return kept;
+}
+
+/**
+ * New ranks that put the items of `sorted` (display order) named in `order` into the slots those items hold now, in
+ * `order`'s order; items not named keep their places, and ids in `order` that are not in `sorted` are ignored. Only
+ * the fewest items get a new rank (those outside a longest run already in order), each run of them spread evenly
+ * between its kept neighbours, so a concurrent move of an item left in place is not overwritten.
+ */
+export function reorderedRanks(
+  sorted: readonly Ranked[],
+  order: readonly string[],
+): ReadonlyMap<string, string> {
+  const rankOf = new Map(sorted.map((item) => [item.id, item.rank]));
+  const wanted = [...new Set(order)].filter((id) => rankOf.has(id));
+  const named = new Set(wanted);
+  let next = 0;
+  const target = sorted.map((item) => (named.has(item.id) ? (wanted[next++] as string) : item.id));
+  const ranks = target.map((id) => rankOf.get(id) as string);
+  const kept = longestIncreasing(ranks);
+  const changed = new Map<string, string>();
+  let start = 0;
+  for (let i = 0; i <= target.length; i++) {
+    if (i < target.length && !kept.has(i)) continue;
+    if (i > start) {
+      const keys = generateNKeysBetween(ranks[start - 1] ?? null, ranks[i] ?? null, i - start);
+      keys.forEach((key, j) => {
+        changed.set(target[start + j] as string, key);
+      });
+    }
+    start = i + 1;
+  }
+  return changed;
+}
