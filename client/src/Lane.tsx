@@ -40,6 +40,11 @@ export const VIRTUALIZE_AFTER = 60;
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
+/** Stands in for the cards of a virtualised lane that are scrolled out of view. */
+function Spacer({ height }: { readonly height: number }) {
+  return <li className="lane-spacer" aria-hidden="true" style={{ height, flex: "none" }} />;
+}
+
 /** One lane: a header with drag handle, title, WIP count and menu; its sortable cards; the card composer. */
 export const Lane = memo(function Lane({
   lane,
@@ -104,16 +109,17 @@ export const Lane = memo(function Lane({
   };
 
   let items: ReactNode[];
-  let padding: { paddingTop: number; paddingBottom: number } | undefined;
   if (virtual) {
     const rows = virtualizer.getVirtualItems();
     items = rows.map((row) => renderCard(cardIds[row.index] as string, row.index));
-    const first = rows[0];
-    const last = rows.at(-1);
-    padding = {
-      paddingTop: 4 + (first?.start ?? 0),
-      paddingBottom: 4 + Math.max(0, virtualizer.getTotalSize() - (last?.end ?? 0)),
-    };
+    // The space of the cards not rendered is taken by spacer items inside the list, not by the list's
+    // padding: the list is the scroll container, and a flex item never shrinks below its padding, so a
+    // padded list grew to the whole lane's height, the virtualiser then rendered every card, the
+    // padding vanished, the list shrank, and so on: hundreds of cards mounted and unmounted per render.
+    const before = rows[0]?.start ?? 0;
+    const after = Math.max(0, virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0));
+    if (before > 0) items.unshift(<Spacer key="spacer-before" height={before} />);
+    if (after > 0) items.push(<Spacer key="spacer-after" height={after} />);
   } else {
     items = cardIds.map((id) => renderCard(id));
   }
@@ -126,7 +132,6 @@ export const Lane = memo(function Lane({
       <ul
         ref={scrollRef}
         className={`lane-cards${virtual ? " is-virtual" : ""}`}
-        style={padding}
         aria-label={cell ? `${lane.title} cards in ${bandTitle ?? ""}` : `Cards in ${lane.title}`}
       >
         {items}
