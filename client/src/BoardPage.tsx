@@ -44,8 +44,10 @@ import { PresenceAvatars } from "./PresenceAvatars";
 import { namesById } from "./people";
 import { RoleBadge } from "./RoleBadge";
 import { navigate } from "./router";
+import { CardDecisionForm } from "./session/CardDecisionForm";
 import { ConflictBox } from "./session/ConflictBox";
 import { SessionBar } from "./session/SessionBar";
+import { SessionTools } from "./session/SessionTools";
 import { useCardMarkers, useClockOffset, useLiveSession, useSpotlightStyle } from "./session/useLiveSession";
 import { OpenVoteForm, VotePanel } from "./session/VotePanel";
 import { TopBar } from "./TopBar";
@@ -365,6 +367,14 @@ function BoardScreen({
         >
           Archived{board.archived.length > 0 ? ` (${board.archived.length})` : ""}
         </button>
+        <SessionTools
+          doc={doc}
+          board={board}
+          names={memberNames}
+          readOnly={readOnly}
+          sessionActive={live.active}
+          onOpenCard={setOpenCardId}
+        />
       </TopBar>
       {role === "viewer" && (
         <p className="read-only-banner" data-testid="read-only-banner" role="status">
@@ -457,6 +467,7 @@ function BoardScreen({
           round={live.round}
           me={me}
           names={memberNames}
+          conflicts={conflicts}
         />
       )}
       <FilterBar
@@ -502,12 +513,16 @@ function BoardScreen({
             <>
               <ConflictBox
                 doc={doc}
+                boardId={boardId}
+                round={live.round}
+                facilitatorId={live.facilitator?.id ?? null}
                 board={board}
                 conflicts={conflicts.filter((conflict) => conflict.cardId === openCard.id)}
                 names={memberNames}
                 me={me}
                 readOnly={readOnly}
               />
+              <CardDecisionForm doc={doc} card={openCard} me={me} readOnly={readOnly} />
               {isFacilitator && !readOnly && (
                 <button
                   type="button"

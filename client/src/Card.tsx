@@ -10,6 +10,7 @@ import { CSS } from "@dnd-kit/utilities";
 import { type CSSProperties, type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
 import type { CardActivity } from "./peerActivity";
 import { formatDueDate, initials, isOverdue } from "./people";
+import { VoteBadges } from "./session/VoteBadges";
 
 /** Props of Card: the card from the board snapshot plus stable callbacks and primitives only. */
 export interface CardProps {
@@ -164,6 +165,7 @@ export const Card = memo(function Card({
         </span>
         {card.description !== "" && <span className="card-has-description" title="Has a description" />}
         <CardBadges card={card} scoringModel={scoringModel} ownerName={ownerName} />
+        <VoteBadges card={card} />
         {peerKind && (
           <span className="card-peer" data-testid="card-activity">
             {peerName} is {peerKind === "dragging" ? "moving" : "editing"}

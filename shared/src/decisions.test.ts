@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { amendDecision, createDecisionsReader, readDecisions, recordDecision } from "./decisions";
+import {
+  amendDecision,
+  createDecisionsReader,
+  filterDecisions,
+  readDecisions,
+  recordDecision,
+} from "./decisions";
 import { BoardInputError } from "./errors";
 
 function code(run: () => void): string {
@@ -40,6 +46,9 @@ describe("decision log", () => {
     expect(readDecisions(doc, { person: "bo" })).toHaveLength(1);
     expect(readDecisions(doc, { text: "customers SEARCH" }).map((d) => d.id)).toEqual([first]);
     expect(readDecisions(doc, { text: "export", person: "bo" })).toEqual([]);
+    // The panel filters the live (cached) log the same way.
+    expect(filterDecisions(all, { cardId: "c1", text: "twelve" }).map((d) => d.id)).toEqual([first]);
+    expect(filterDecisions(all, { kind: "conflict" })).toEqual([]);
   });
 
   it("refuses bad decisions and lets only the author amend the rationale", () => {

@@ -167,6 +167,11 @@ function readDecision(map: Y.Map<unknown>): Decision | null {
   };
 }
 
+/** Keeps the decisions that match every given filter (what the Decisions panel shows of the live log). */
+export function filterDecisions(decisions: readonly Decision[], filter: DecisionFilter): Decision[] {
+  return decisions.filter((decision) => matches(decision, filter));
+}
+
 function matches(decision: Decision, filter: DecisionFilter): boolean {
   if (filter.cardId !== undefined && !decision.cardIds.includes(filter.cardId)) return false;
   if (filter.kind !== undefined && decision.kind !== filter.kind) return false;

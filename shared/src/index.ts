@@ -67,6 +67,7 @@ export {
   amendDecision,
   createDecisionsReader,
   DECISION_KINDS,
+  filterDecisions,
   MAX_DECISION_ITEMS,
   MAX_DECISION_TITLE_LENGTH,
   MAX_RATIONALE_LENGTH,
@@ -221,4 +222,3 @@ export {
   VOTE_KINDS,
   widestDisagreements,
 } from "./voting";
-export { filterDecisions } from "./decisions";

@@ -1,79 +1,183 @@
-import { type Board, type Conflict, settleConflict } from "@converge/shared";
-import { useState } from "react";
+import {
+  type Board,
+  type Conflict,
+  conflictOptionIds,
+  conflictVoteWinner,
+  type RoundState,
+  settleConflict,
+} from "@converge/shared";
+import { useEffect, useState } from "react";
 import type * as Y from "yjs";
+import { describeError } from "../api";
 import { attemptOp } from "../attemptOp";
-import { UI_ORIGIN } from "../boardActions";
+import { describeValue, sideLabel } from "./conflictText";
+import { RECORD_ORIGIN } from "./localUndo";
+import { getRound, openRound } from "./votesApi";
 
 /** Props of ConflictBox. */
 export interface ConflictBoxProps {
   readonly doc: Y.Doc;
+  readonly boardId: string;
   readonly board: Board;
   readonly conflicts: readonly Conflict[];
   readonly names: ReadonlyMap<string, string>;
   readonly me: { readonly id: string };
   readonly readOnly: boolean;
-}
-
-function describeValue(board: Board, field: string, value: unknown): string {
-  if (field === "laneId") return board.lanes.find((lane) => lane.id === value)?.title ?? "a deleted lane";
-  return value === null || value === undefined ? "(none)" : String(value);
+  /** The board's voting round (session.round), for a quick vote on a conflict. */
+  readonly round: RoundState | null;
+  /** The live session's facilitator, who may settle a conflict with its vote's winner. */
+  readonly facilitatorId: string | null;
 }
 
 function time(at: number): string {
   return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
-/** A card's open priority conflicts: both sides, who and when, and "Keep …'s" to settle (logged as a decision). */
-export function ConflictBox({ doc, board, conflicts, names, me, readOnly }: ConflictBoxProps) {
-  const [error, setError] = useState<string | null>(null);
+/** The round is this conflict's quick vote. */
+function isVoteOn(round: RoundState | null, conflict: Conflict): round is RoundState {
+  const [first, second] = conflictOptionIds(conflict.cardId, conflict.id);
+  return (
+    round !== null && round.cardIds.length === 2 && round.cardIds[0] === first && round.cardIds[1] === second
+  );
+}
+
+/**
+ * A card's open priority conflicts: both sides, who and when; settle with "Keep …'s" or open a quick vote
+ * between the sides, whose revealed winner the facilitator or the people involved settle it with (the
+ * vote as the rationale). Settling records the decision; it is on the record, so not undoable.
+ */
+export function ConflictBox(props: ConflictBoxProps) {
+  const { conflicts } = props;
   if (conflicts.length === 0) return null;
   return (
     <section className="conflict-box" aria-label="Conflicts" data-testid="conflict-box">
       {conflicts.map((conflict) => (
-        <div key={conflict.id} className="conflict">
-          <strong>Conflicting changes</strong>
-          <ul>
-            {conflict.sides.map((side) => (
-              <li key={`${side.userId}@${side.at}`} data-testid="conflict-side">
-                {names.get(side.userId) ?? "Someone"}{" "}
-                {conflict.field === "laneId" ? "put it in" : `set ${conflict.field} to`}{" "}
-                {describeValue(board, conflict.field, side.value)} · {time(side.at)}
-              </li>
-            ))}
-          </ul>
-          {!readOnly && (
-            <span className="conflict-actions">
-              {conflict.sides.map((side, index) => (
-                <button
-                  key={`${side.userId}@${side.at}`}
-                  type="button"
-                  className="button small"
-                  onClick={() =>
-                    setError(
-                      attemptOp(() =>
-                        settleConflict(
-                          doc,
-                          conflict.cardId,
-                          conflict.id,
-                          { keep: index, decidedBy: me.id },
-                          UI_ORIGIN,
-                        ),
-                      ),
-                    )
-                  }
-                >
-                  Keep {names.get(side.userId) ?? "this"}'s
-                </button>
-              ))}
-            </span>
-          )}
-        </div>
+        <ConflictItem key={conflict.id} {...props} conflict={conflict} />
       ))}
+    </section>
+  );
+}
+
+function ConflictItem({
+  doc,
+  boardId,
+  board,
+  conflict,
+  names,
+  me,
+  readOnly,
+  round,
+  facilitatorId,
+}: ConflictBoxProps & { readonly conflict: Conflict }) {
+  const [error, setError] = useState<string | null>(null);
+  const [tally, setTally] = useState<{ side: 0 | 1 | null; tally: readonly [number, number] } | null>(null);
+  const voting = isVoteOn(round, conflict) ? round : null;
+  const revealedId = voting?.status === "revealed" ? voting.roundId : null;
+  const involved =
+    me.id === facilitatorId ||
+    me.id === voting?.facilitatorId ||
+    conflict.sides.some((side) => side.userId === me.id);
+
+  useEffect(() => {
+    if (revealedId === null) return;
+    let cancelled = false;
+    getRound(boardId, revealedId)
+      .then((view) => {
+        const cards = (view.results?.cards ?? []).map((result) => ({
+          cardId: result.cardId,
+          votes: "votes" in result ? result.votes : 0,
+        }));
+        if (!cancelled) setTally(conflictVoteWinner(cards));
+      })
+      .catch((failure: unknown) => !cancelled && setError(describeError(failure)));
+    return () => {
+      cancelled = true;
+    };
+  }, [boardId, revealedId]);
+
+  const settle = (keep: 0 | 1, rationale = "") =>
+    setError(
+      attemptOp(() =>
+        settleConflict(
+          doc,
+          conflict.cardId,
+          conflict.id,
+          { keep, decidedBy: me.id, rationale },
+          RECORD_ORIGIN,
+        ),
+      ),
+    );
+  const quickVote = () => {
+    setError(null);
+    openRound(boardId, { kind: "dot", conflict: { cardId: conflict.cardId, conflictId: conflict.id } }).catch(
+      (failure: unknown) => setError(describeError(failure)),
+    );
+  };
+  const roundOpen = round !== null && round.status === "open";
+
+  return (
+    <div className="conflict">
+      <strong>Conflicting changes</strong>
+      <ul>
+        {conflict.sides.map((side) => (
+          <li key={`${side.userId}@${side.at}`} data-testid="conflict-side">
+            {names.get(side.userId) ?? "Someone"}{" "}
+            {conflict.field === "laneId" ? "put it in" : `set ${conflict.field} to`}{" "}
+            {describeValue(board, conflict.field, side.value)} · {time(side.at)}
+          </li>
+        ))}
+      </ul>
+      {voting?.status === "open" && (
+        <p className="muted small-text" data-testid="conflict-vote-open">
+          Quick vote open: vote in the vote panel above.
+        </p>
+      )}
+      {revealedId !== null && tally && (
+        <p data-testid="conflict-vote-result">
+          Vote: {sideLabel(board, conflict, 0, names)} {tally.tally[0]} ·{" "}
+          {sideLabel(board, conflict, 1, names)} {tally.tally[1]}
+          {tally.side === null ? " (a tie: keep one side)" : ""}
+        </p>
+      )}
+      {!readOnly && (
+        <span className="conflict-actions">
+          {revealedId !== null && tally?.side != null && involved && (
+            <button
+              type="button"
+              className="button small primary"
+              onClick={() => {
+                const side = tally.side as 0 | 1;
+                settle(
+                  side,
+                  `Quick vote: ${sideLabel(board, conflict, 0, names)} ${tally.tally[0]}, ${sideLabel(board, conflict, 1, names)} ${tally.tally[1]}.`,
+                );
+              }}
+            >
+              Settle with the vote ({sideLabel(board, conflict, tally.side, names)})
+            </button>
+          )}
+          {conflict.sides.map((side, index) => (
+            <button
+              key={`${side.userId}@${side.at}`}
+              type="button"
+              className="button small"
+              onClick={() => settle(index as 0 | 1)}
+            >
+              Keep {names.get(side.userId) ?? "this"}'s
+            </button>
+          ))}
+          {!roundOpen && (
+            <button type="button" className="button small ghost" onClick={quickVote}>
+              Open a quick vote
+            </button>
+          )}
+        </span>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
-    </section>
+    </div>
   );
 }

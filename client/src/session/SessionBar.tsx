@@ -1,7 +1,7 @@
 import {
   addTime,
   type Board,
-  endSession,
+  closeSession,
   handOver,
   nextPhase,
   pauseTimer,
@@ -11,6 +11,7 @@ import {
   setPhase,
   spotlightCard,
   startTimer,
+  stopFollowMe,
 } from "@converge/shared";
 import { type FormEvent, type ReactNode, useState } from "react";
 import type * as Y from "yjs";
@@ -196,7 +197,10 @@ export function SessionBar({
             type="checkbox"
             checked={leading}
             disabled={readOnly}
-            onChange={(event) => onLeadingChange(event.target.checked)}
+            onChange={(event) => {
+              onLeadingChange(event.target.checked);
+              if (!event.target.checked) run(() => stopFollowMe(doc, me.id, UI_ORIGIN));
+            }}
           />
           Follow me
         </label>
@@ -264,7 +268,7 @@ export function SessionBar({
           <button
             type="button"
             className="button small danger"
-            onClick={() => run(() => endSession(doc, UI_ORIGIN))}
+            onClick={() => run(() => closeSession(doc, { at: now(), endedBy: me.id }, UI_ORIGIN))}
           >
             End session
           </button>

@@ -1,14 +1,17 @@
 import {
   type Board,
+  type Conflict,
   DEFAULT_DOT_BUDGET,
   POKER_SCALES,
   type PokerScale,
+  parseConflictOption,
   type RoundState,
   type ScaleValue,
   type VoteKind,
 } from "@converge/shared";
 import { type FormEvent, useEffect, useState } from "react";
 import { describeError } from "../api";
+import { sideLabel } from "./conflictText";
 import { castBallot, closeRound, getRound, openRound, type RoundView, revealRound } from "./votesApi";
 
 /** Props of OpenVoteForm. */
@@ -98,6 +101,21 @@ export interface VotePanelProps {
   readonly round: RoundState;
   readonly me: { readonly id: string };
   readonly names: ReadonlyMap<string, string>;
+  /** The board's open conflicts, to name the sides of a quick vote on one. */
+  readonly conflicts?: readonly Conflict[];
+}
+
+/** What a round's "card" is called: a card's title, or a side of the conflict a quick vote is on. */
+function optionTitle(
+  board: Board,
+  cardId: string,
+  conflicts: readonly Conflict[],
+  names: ReadonlyMap<string, string>,
+): string | null {
+  const option = parseConflictOption(cardId);
+  if (!option) return board.cards.get(cardId)?.title ?? null;
+  const conflict = conflicts.find((candidate) => candidate.id === option.conflictId);
+  return conflict ? sideLabel(board, conflict, option.side, names) : `Side ${option.side + 1}`;
 }
 
 function resultText(result: NonNullable<RoundView["results"]>["cards"][number]): string {
@@ -113,7 +131,7 @@ function resultText(result: NonNullable<RoundView["results"]>["cards"][number]):
  * the board shows only who has voted until the facilitator reveals; then each card's dots or estimate
  * spread, widest disagreements highlighted.
  */
-export function VotePanel({ boardId, board, round, me, names }: VotePanelProps) {
+export function VotePanel({ boardId, board, round, me, names, conflicts = [] }: VotePanelProps) {
   const [view, setView] = useState<RoundView | null>(null);
   const [mine, setMine] = useState<ReadonlyMap<string, ScaleValue>>(new Map());
   const [error, setError] = useState<string | null>(null);
@@ -158,12 +176,18 @@ export function VotePanel({ boardId, board, round, me, names }: VotePanelProps) 
   const results = new Map((view?.results?.cards ?? []).map((result) => [result.cardId, result]));
   const highlight = new Set(round.results?.highlight ?? view?.results?.highlight ?? []);
   const voters = round.voterIds.map((id) => names.get(id) ?? "Someone");
+  const quickVote = round.cardIds[0] === undefined ? null : parseConflictOption(round.cardIds[0]);
+  const quickVoteOn = quickVote ? (board.cards.get(quickVote.cardId)?.title ?? "a card") : null;
 
   return (
     <section className="vote-panel" aria-label="Vote" data-testid="vote-panel" data-status={status}>
       <header className="vote-header">
         <strong>
-          {round.kind === "dot" ? "Dot vote" : `Planning poker (${round.scale ?? "fibonacci"})`}
+          {quickVoteOn
+            ? `Quick vote on “${quickVoteOn}”`
+            : round.kind === "dot"
+              ? "Dot vote"
+              : `Planning poker (${round.scale ?? "fibonacci"})`}
         </strong>
         <span className="muted">{status === "open" ? "open" : status}</span>
         <span data-testid="vote-voters">
@@ -187,8 +211,9 @@ export function VotePanel({ boardId, board, round, me, names }: VotePanelProps) 
       </header>
       <ul className="vote-cards">
         {round.cardIds.map((cardId) => {
-          const card = board.cards.get(cardId);
-          if (!card) return null;
+          const title = optionTitle(board, cardId, conflicts, names);
+          if (title === null) return null;
+          const card = { title };
           const value = mine.get(cardId);
           const result = results.get(cardId);
           return (

@@ -26,6 +26,8 @@ export interface OpenRound {
   budget?: number;
   cardIds?: string[];
   scale?: PokerScale;
+  /** A quick vote between the two sides of this open conflict (one dot each). */
+  conflict?: { cardId: string; conflictId: string };
 }
 
 function roundsPath(boardId: string): string {
