@@ -5,7 +5,7 @@ import {
   archiveCard,
   archiveGoal,
   BoardInputError,
-  createCard,
+  createCards,
   createEvidence,
   createGoal,
   createLane,
@@ -55,8 +55,9 @@ function byName(items: readonly { id: string; title: string }[]): Map<string, st
  * - goals are matched the same way among the board's goals, or created (archived ones archived after their cards);
  * - teams the cards use are added to the board's team list; the file's scoring model and vote budget, when it has
  *   them (a board file), replace the board's;
- * - every card is new and goes to the bottom of its lane in plan order, with its description, planning fields,
- *   checklist and comments (authored by `by`); archived ones are archived once all are placed;
+ * - every card is new and goes to the bottom of its lane in plan order (one bulk `createCards`, linear in the cards),
+ *   with its description, planning fields, checklist and comments (authored by `by`); archived ones are archived
+ *   once all are placed;
  * - evidence is added, linked to the new cards.
  *
  * An operation that refuses a value throws ImportInputError naming the card ("cards[3]: The card's impact must…");
@@ -112,9 +113,22 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, by: string, origin: un
         createGoal(doc, { title: goal.title, description: goal.description, by }, origin),
       );
     });
-    for (const card of plan.cards) {
-      const laneId = result.laneIds[card.lane] as string;
-      const cardId = createCard(doc, { laneId, title: card.title, by }, origin);
+    // One bulk create (one rank run per lane, linear); a card per createCard would rescan its lane each time.
+    const cardIds = at("cards", () =>
+      createCards(
+        doc,
+        {
+          cards: plan.cards.map((card) => ({
+            laneId: result.laneIds[card.lane] as string,
+            title: card.title,
+          })),
+          by,
+        },
+        origin,
+      ),
+    );
+    plan.cards.forEach((card, i) => {
+      const cardId = cardIds[i] as string;
       at(card.where, () => {
         if (card.description !== "") setCardDescription(doc, cardId, card.description, origin);
         const goalId = card.goal === null ? undefined : goalIds[card.goal];
@@ -128,9 +142,8 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, by: string, origin: un
         for (const body of card.comments) addComment(doc, cardId, { body, by }, origin);
       });
       result.cardIds.push(cardId);
-    }
-    // Archived last: a card created after an archived one would otherwise take the same rank (ranks count live
-    // cards), and an archived goal takes no new cards.
+    });
+    // Archived last: an archived goal takes no new cards.
     plan.cards.forEach((card, i) => {
       if (card.archived) archiveCard(doc, result.cardIds[i] as string, origin);
     });
