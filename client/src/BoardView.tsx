@@ -206,14 +206,12 @@ export function BoardView({
     else if (move) {
       const source = shownRef.current.find((lane) => lane.cardIds.includes(move.cardId));
       const drop = toBoardDrop(move, shownRef.current, boardRef.current, source?.band);
+      // One transaction: peers never see the card in its new lane with its old team or goal.
       if (drop) {
-        actions.applyMove(drop.move);
-        if (drop.band !== undefined) {
-          actions.setCardFields(
-            move.cardId,
-            swimlanes === "team" ? { team: drop.band } : { goalId: drop.band },
-          );
-        }
+        const { band } = drop;
+        const fields =
+          band === undefined ? undefined : swimlanes === "team" ? { team: band } : { goalId: band };
+        actions.applyMove(drop.move, fields);
       }
     }
     onActivity(null);

@@ -28,7 +28,8 @@ export interface BoardActions {
   setDescription(cardId: string, value: string): void;
   archiveCard(cardId: string): void;
   restoreCard(cardId: string): void;
-  applyMove(move: Move): void;
+  /** Commits a drag; `fields` (a swimlane drop's team or goal) are set in the same transaction as the move. */
+  applyMove(move: Move, fields?: CardFieldsPatch): void;
   addLane(title: string): void;
   renameLane(laneId: string, title: string): void;
   deleteLane(laneId: string): void;
@@ -61,12 +62,12 @@ export function createBoardActions(
     setDescription: (cardId, value) => run(() => setCardDescription(doc, cardId, value, UI_ORIGIN)),
     archiveCard: (cardId) => run(() => archiveCard(doc, cardId, UI_ORIGIN)),
     restoreCard: (cardId) => run(() => restoreCard(doc, cardId, UI_ORIGIN)),
-    applyMove: (move) =>
+    applyMove: (move, fields) =>
       run(() =>
         move.kind === "card"
           ? moveCard(
               doc,
-              { cardId: move.cardId, laneId: move.laneId, index: move.index, by: userId },
+              { cardId: move.cardId, laneId: move.laneId, index: move.index, by: userId, fields },
               UI_ORIGIN,
             )
           : moveLane(doc, move.laneId, move.index, UI_ORIGIN),

@@ -209,7 +209,7 @@ export function PrioritiesView({ doc, board, visibleCardIds, readOnly, members, 
   const planMoves = plan ? movesToOrder(plan.current, plan.order).length : 0;
   const rerank = () => {
     if (!plan) return;
-    const result = applyLaneOrder(doc, plan.laneId, plan.current, plan.order);
+    const result = applyLaneOrder(doc, plan.laneId, plan.order);
     if (result.ok) {
       setAlert(null);
       setStatus(

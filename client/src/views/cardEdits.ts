@@ -1,7 +1,7 @@
 import {
   BoardInputError,
   type CardFieldsPatch,
-  moveCard,
+  rerankCards,
   type ScoringModel,
   setCardFields,
   setScoringModel,
@@ -35,20 +35,11 @@ export function commitScoringModel(doc: Y.Doc, model: ScoringModel): EditResult 
 }
 
 /**
- * Puts a lane's cards in `order` with one moveCard per card out of place (each its own transaction,
- * until shared offers a batch `reorderLane`); stops at the first refusal and returns its message.
+ * Puts a lane's cards in `order` (the slots they hold now) with one rerankCards: one transaction, so one undo step
+ * and one update for peers, who never see the lane half re-ranked. A refusal returns its message.
  */
-export function applyLaneOrder(
-  doc: Y.Doc,
-  laneId: string,
-  current: readonly string[],
-  order: readonly string[],
-): EditResult {
-  return attempt(() => {
-    for (const move of movesToOrder(current, order)) {
-      moveCard(doc, { cardId: move.cardId, laneId, index: move.index }, UI_ORIGIN);
-    }
-  });
+export function applyLaneOrder(doc: Y.Doc, laneId: string, order: readonly string[]): EditResult {
+  return attempt(() => rerankCards(doc, laneId, order, UI_ORIGIN));
 }
 
 /** One step of a reorder: put this card at this index (counted without the card itself, as moveCard does). */

@@ -47,7 +47,7 @@ describe("parseInput and formatInput", () => {
 });
 
 describe("re-ranking the backlog", () => {
-  it("plans the backlog in score order and applies it with the fewest moves", () => {
+  it("plans the backlog in score order and applies it in one transaction", () => {
     const { doc, backlog, ids } = plannedBoard();
     const board = readBoard(doc);
     const plan = backlogPlan(board, priorityRows(board, allCardIds(doc)));
@@ -55,8 +55,12 @@ describe("re-ranking the backlog", () => {
     expect(plan?.current).toEqual([ids.search, ids.billing, ids.export]);
     expect(plan?.order).toEqual([ids.billing, ids.search, ids.export]);
     expect(movesToOrder(plan?.current ?? [], plan?.order ?? [])).toEqual([{ cardId: ids.billing, index: 0 }]);
-    expect(applyLaneOrder(doc, backlog, plan?.current ?? [], plan?.order ?? []).ok).toBe(true);
+    let transactions = 0;
+    doc.on("afterTransaction", () => transactions++);
+    expect(applyLaneOrder(doc, backlog, plan?.order ?? []).ok).toBe(true);
     expect(readBoard(doc).lanes[0]?.cardIds).toEqual([ids.billing, ids.search, ids.export]);
+    // One transaction: one undo step, one update on the wire.
+    expect(transactions).toBe(1);
   });
 
   it("leaves cards the filter hides in their slots", () => {
