@@ -126,9 +126,7 @@ export class Room {
     const stored = await options.store.load(options.boardId);
     const doc = new Y.Doc();
     try {
-      doc.transact(() => {
-        for (const update of stored.updates) Y.applyUpdate(doc, update);
-      }, LOAD_ORIGIN);
+      doc.transact(() => applyStoredUpdates(doc, stored.updates), LOAD_ORIGIN);
     } catch (error) {
       doc.destroy();
       throw new Error(`stored state of board ${options.boardId} could not be applied`, { cause: error });
@@ -139,7 +137,10 @@ export class Room {
         "stored state has missing dependencies; serving what applied",
       );
     }
-    return new Room(options, doc, stored);
+    const room = new Room(options, doc, stored);
+    // A long history costs every later load a replay: fold it into one snapshot now.
+    if (stored.updates.length > COMPACT_AFTER_LOADING) room.#maybeCompact(true);
+    return room;
   }
 
   private constructor(
@@ -525,12 +526,15 @@ export class Room {
     for (const peer of this.#peers.values()) peer.send(frame);
   }
 
-  #maybeCompact(): void {
+  /** Writes a snapshot once enough updates were appended since the last one (or now, when `force`). */
+  #maybeCompact(force = false): void {
     if (this.#compacting || this.#destroyed || this.#pending.length > 0) return;
-    if (this.#updatesSinceSnapshot < this.#options.compactAfterUpdates) return;
+    if (!force && this.#updatesSinceSnapshot < this.#options.compactAfterUpdates) return;
     // With several instances this document may lack another's latest updates; PgDocStore.compact folds every stored
     // update <= uptoSeq into the snapshot under a per-board lock, so nothing another instance stored is lost.
     const snapshot = Y.encodeStateAsUpdate(this.doc);
+    // The same bytes answer a joiner with an empty state vector, until the next update.
+    this.#fullStateFrame ??= encodeSyncStep2(snapshot);
     const uptoSeq = this.#lastSeq;
     this.#compacting = true;
     const started = performance.now();
@@ -585,6 +589,27 @@ export class Room {
   #assertAlive(): void {
     if (this.#destroyed) throw new Error(`room ${this.boardId} was unloaded`);
   }
+}
+
+/** Loading more stored updates than this (snapshot included) writes a fresh snapshot right away. */
+const COMPACT_AFTER_LOADING = 50;
+
+/**
+ * Applies a board's stored updates as one: merged first (integrating one update costs far less than replaying each),
+ * or one by one if they do not merge. Runs inside the caller's transaction.
+ */
+function applyStoredUpdates(doc: Y.Doc, updates: readonly Uint8Array[]): void {
+  if (updates.length === 0) return;
+  let merged: Uint8Array | null = updates.length === 1 ? (updates[0] as Uint8Array) : null;
+  if (merged === null) {
+    try {
+      merged = Y.mergeUpdates(updates as Uint8Array[]);
+    } catch {
+      merged = null;
+    }
+  }
+  if (merged) Y.applyUpdate(doc, merged);
+  else for (const update of updates) Y.applyUpdate(doc, update);
 }
 
 /** Colours for people whose client sent none (or not a `#rrggbb` one), picked by user id. */

@@ -336,6 +336,27 @@ describe("RoomManager and Room", () => {
     expect(stored.byteSize).toBeLessThan(1_000);
   });
 
+  it("loads a long history as one document and folds it into a snapshot, so the next load is one update", async () => {
+    const store = new ControlledStore();
+    const author = new Y.Doc();
+    const history: Uint8Array[] = [];
+    author.on("update", (u: Uint8Array) => history.push(u));
+    const cards = author.getMap("cards");
+    for (let i = 0; i < 80; i++) cards.set(`c${i}`, i);
+    for (let i = 0; i < 40; i++) cards.delete(`c${i}`);
+    for (const update of history) await store.inner.append("b", update);
+    const rooms = manager(store);
+    const room = await rooms.acquire("b");
+    expect(room.doc.getMap("cards").toJSON()).toEqual(cards.toJSON());
+    await room.flush();
+    expect(store.log).toEqual(["compact"]);
+    const stored = await store.load("b");
+    expect(stored.updates).toHaveLength(1);
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, stored.updates[0] as Uint8Array);
+    expect(reloaded.getMap("cards").toJSON()).toEqual(cards.toJSON());
+  });
+
   it("relays awareness to the others and removes a leaving socket's states", async () => {
     const store = new ControlledStore();
     const room = await manager(store).acquire("b");
