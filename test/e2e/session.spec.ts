@@ -159,3 +159,144 @@ test("two people move the same card to different lanes while offline: both see t
     await expect(lane(page, "In progress")).toContainText("Onboarding");
   }
 });
+
+test("a whole session with a facilitator, an editor and a viewer: timer, follow me, a dot vote, a conflict from two concurrent moves settled by a quick vote, the decision log after reload and the summary", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(300_000);
+  const base = baseURL as string;
+  const ada = await signUp(browser, "Ada", base);
+  const bo = await signUp(browser, "Bo", base);
+  const cy = await signUp(browser, "Cy", base);
+  const boardId = await createBoard(ada, "Planning session");
+  await addMember(ada, boardId, bo, "editor");
+  await addMember(ada, boardId, cy, "viewer");
+  const adaPage = await openBoard(ada, boardId);
+  await addCard(adaPage, "Backlog", "Onboarding");
+  await addCard(adaPage, "Backlog", "Search");
+  const boPage = await openBoard(bo, boardId);
+  const cyPage = await openBoard(cy, boardId);
+  const everyone = [adaPage, boPage, cyPage];
+
+  // Timer: one countdown on every screen.
+  await adaPage.getByRole("button", { name: "Start session" }).click();
+  await adaPage.getByLabel("Minutes").fill("10");
+  await adaPage.getByRole("button", { name: "Start timer" }).click();
+  for (const page of everyone) await expect(page.getByTestId("session-timer")).toHaveText(/^(10:00|9:5\d)$/);
+
+  // Follow me, then the facilitator stops it: nobody is led any more.
+  await adaPage.getByRole("tab", { name: "Priorities" }).click();
+  for (const page of [boPage, cyPage]) await expect(page).toHaveURL(/\/priorities$/);
+  await adaPage.getByRole("tab", { name: "Board" }).click();
+  for (const page of [boPage, cyPage]) await expect(page).not.toHaveURL(/\/priorities$/);
+  await adaPage.getByLabel("Follow me").uncheck();
+  for (const page of [boPage, cyPage])
+    await expect(page.getByRole("button", { name: "Step out" })).toHaveCount(0);
+
+  // A dot vote, the viewer too; after the reveal the totals are badges on the cards.
+  await adaPage.getByLabel("Dots each").fill("2");
+  await adaPage.getByRole("button", { name: "Open vote on 2 cards" }).click();
+  for (const [page, title] of [
+    [cyPage, "Search"],
+    [boPage, "Search"],
+    [adaPage, "Onboarding"],
+  ] as const) {
+    await page
+      .getByTestId("vote-panel")
+      .getByRole("button", { name: `Give ${title} a dot` })
+      .click();
+    await expect(page.getByTestId("vote-remaining")).toHaveText("1 of 2 dots left");
+  }
+  await expect(adaPage.getByTestId("vote-voters")).toContainText("Cy");
+  await adaPage.getByTestId("vote-panel").getByRole("button", { name: "Reveal" }).click();
+  for (const page of everyone) {
+    await expect(page.getByTestId("vote-panel")).toHaveAttribute("data-status", "revealed");
+    await expect(card(page, "Search").getByTestId("badge-votes")).toHaveText(/2/);
+    await expect(card(page, "Onboarding").getByTestId("badge-votes")).toHaveText(/1/);
+  }
+  await adaPage.screenshot({ path: "client/screenshots/session-vote.png" });
+
+  // A conflict: the facilitator and the editor move the same card to different lanes at once (offline).
+  for (const person of [ada, bo]) await person.context.setOffline(true);
+  await pointerDrag(adaPage, card(adaPage, "Onboarding"), lane(adaPage, "In progress"));
+  await expect(lane(adaPage, "In progress")).toContainText("Onboarding");
+  await pointerDrag(boPage, card(boPage, "Onboarding"), lane(boPage, "Done"));
+  await expect(lane(boPage, "Done")).toContainText("Onboarding");
+  for (const person of [ada, bo]) await person.context.setOffline(false);
+  for (const page of [adaPage, boPage]) await expectLive(page);
+  for (const page of [adaPage, boPage]) {
+    await card(page, "Onboarding").click();
+    const box = page.getByTestId("conflict-box");
+    await expect(
+      box.getByTestId("conflict-side").filter({ hasText: "Ada put it in In progress" }),
+    ).toBeVisible();
+    await expect(box.getByTestId("conflict-side").filter({ hasText: "Bo put it in Done" })).toBeVisible();
+  }
+  await adaPage.screenshot({ path: "client/screenshots/session-conflict.png" });
+
+  // A quick vote between the two sides settles it: the viewer and the editor vote, the facilitator reveals.
+  await boPage.getByTestId("conflict-box").getByRole("button", { name: "Open a quick vote" }).click();
+  await expect(boPage.getByTestId("conflict-vote-open")).toBeVisible();
+  const cyPanel = cyPage.getByTestId("vote-panel");
+  await expect(cyPanel).toContainText("Quick vote on “Onboarding”");
+  await cyPanel.getByRole("button", { name: "Give Ada: In progress a dot" }).click();
+  await expect(cyPanel.getByTestId("vote-remaining")).toHaveText("0 of 1 dots left");
+  // The editor votes from the card's dialog, where the conflict is.
+  await boPage.getByRole("button", { name: "Vote for Ada: In progress" }).click();
+  await expect(boPage.getByTestId("conflict-vote-open")).toContainText("You voted for Ada: In progress");
+  await expect(adaPage.getByTestId("conflict-vote-open")).toContainText("2 voted");
+  await boPage.getByRole("button", { name: "Reveal the vote" }).click();
+  await expect(adaPage.getByTestId("conflict-vote-result")).toHaveText(/Ada: In progress 2 · Bo: Done 0/);
+  await adaPage.getByRole("button", { name: "Settle with the vote (Ada: In progress)" }).click();
+  for (const page of [adaPage, boPage]) {
+    await expect(page.getByTestId("conflict-box")).toHaveCount(0);
+    await page.getByTestId("card-dialog").getByRole("button", { name: "Done" }).click();
+  }
+  for (const page of everyone) await expect(lane(page, "In progress")).toContainText("Onboarding");
+
+  // An explicit priority decision, recorded from a card.
+  await card(boPage, "Search").click();
+  await boPage.getByRole("button", { name: "Record decision" }).click();
+  await expect(boPage.getByLabel("Decision", { exact: true })).toBeFocused();
+  await boPage.getByLabel("Decision", { exact: true }).fill("Search goes first next quarter");
+  await boPage.getByLabel("Alternatives (one per line)").fill("Search first\nExport first");
+  await boPage.getByLabel("Rationale").fill("Most dots in the vote");
+  await boPage.getByRole("button", { name: "Save decision" }).click();
+  await expect(boPage.getByTestId("card-decisions")).toContainText("Search goes first next quarter");
+  await expect(boPage.getByRole("button", { name: "Record decision" })).toBeFocused();
+  await boPage.getByTestId("card-dialog").getByRole("button", { name: "Done" }).click();
+
+  // After a reload the viewer finds both decisions in the Decisions panel (Alt+Shift+D) and filters them.
+  await cyPage.reload();
+  await expectLive(cyPage);
+  await cyPage.locator("body").press("Alt+Shift+D");
+  const panel = cyPage.getByTestId("decisions-panel");
+  await expect(panel.getByTestId("decision")).toHaveCount(2);
+  await expect(panel.getByTestId("decision").first()).toContainText("Search goes first next quarter");
+  await expect(panel.getByTestId("decision").nth(1)).toContainText("Quick vote: Ada: In progress 2");
+  await expect(panel.getByTestId("decision").nth(1)).toContainText("by Ada");
+  await cyPage.screenshot({ path: "client/screenshots/session-decisions.png" });
+  await panel.getByLabel("Search decisions").fill("quick vote");
+  await expect(panel.getByTestId("decision")).toHaveCount(1);
+  await panel.getByRole("button", { name: "Open card Onboarding" }).click();
+  await expect(cyPage.getByTestId("card-dialog")).toContainText("Onboarding");
+  await cyPage.getByTestId("card-dialog").getByRole("button", { name: "Done" }).click();
+
+  // The facilitator ends the session: everyone there sees the summary; a link opens it later.
+  await adaPage.getByRole("button", { name: "End session" }).click();
+  for (const page of [adaPage, boPage]) {
+    const summary = page.getByTestId("session-summary");
+    await expect(summary.getByTestId("summary-moved")).toContainText("Onboarding: Backlog → In progress");
+    await expect(summary.getByTestId("summary-decisions")).toContainText("Search goes first next quarter");
+    await expect(summary.getByTestId("summary-votes")).toContainText("Search 2 dots");
+  }
+  await adaPage.screenshot({ path: "client/screenshots/session-summary.png" });
+  const link = await adaPage.getByTestId("summary-link").inputValue();
+  await cyPage.goto(link);
+  await expect(cyPage.getByTestId("session-summary").getByTestId("summary-moved")).toContainText(
+    "Onboarding",
+  );
+
+  for (const person of [ada, bo, cy]) await person.context.close();
+});

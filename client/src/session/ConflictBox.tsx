@@ -12,7 +12,7 @@ import { describeError } from "../api";
 import { attemptOp } from "../attemptOp";
 import { describeValue, sideLabel } from "./conflictText";
 import { RECORD_ORIGIN } from "./localUndo";
-import { getRound, openRound } from "./votesApi";
+import { castBallot, getRound, openRound, revealRound } from "./votesApi";
 
 /** Props of ConflictBox. */
 export interface ConflictBoxProps {
@@ -71,6 +71,7 @@ function ConflictItem({
 }: ConflictBoxProps & { readonly conflict: Conflict }) {
   const [error, setError] = useState<string | null>(null);
   const [tally, setTally] = useState<{ side: 0 | 1 | null; tally: readonly [number, number] } | null>(null);
+  const [myVote, setMyVote] = useState<0 | 1 | null>(null);
   const voting = isVoteOn(round, conflict) ? round : null;
   const revealedId = voting?.status === "revealed" ? voting.roundId : null;
   const involved =
@@ -128,9 +129,42 @@ function ConflictItem({
         ))}
       </ul>
       {voting?.status === "open" && (
-        <p className="muted small-text" data-testid="conflict-vote-open">
-          Quick vote open: vote in the vote panel above.
-        </p>
+        <div className="conflict-vote" data-testid="conflict-vote-open">
+          <p className="muted small-text">
+            Quick vote open ({voting.voterIds.length} voted).{" "}
+            {myVote === null ? "Your vote:" : `You voted for ${sideLabel(board, conflict, myVote, names)}.`}
+          </p>
+          {myVote === null &&
+            ([0, 1] as const).map((side) => (
+              <button
+                key={side}
+                type="button"
+                className="button small"
+                onClick={() => {
+                  setError(null);
+                  castBallot(boardId, voting.roundId, voting.cardIds[side] as string, 1)
+                    .then(() => setMyVote(side))
+                    .catch((failure: unknown) => setError(describeError(failure)));
+                }}
+              >
+                Vote for {sideLabel(board, conflict, side, names)}
+              </button>
+            ))}
+          {voting.facilitatorId === me.id && (
+            <button
+              type="button"
+              className="button small primary"
+              onClick={() => {
+                setError(null);
+                revealRound(boardId, voting.roundId).catch((failure: unknown) =>
+                  setError(describeError(failure)),
+                );
+              }}
+            >
+              Reveal the vote
+            </button>
+          )}
+        </div>
       )}
       {revealedId !== null && tally && (
         <p data-testid="conflict-vote-result">
