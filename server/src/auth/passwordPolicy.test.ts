@@ -1,7 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { checkPassword } from "./passwordPolicy";
 
 describe("checkPassword", () => {
+  it("loads the strength dictionaries on the first check of a long-enough password, not at start-up", async () => {
+    vi.resetModules();
+    const fresh = await import("./passwordPolicy");
+    expect(fresh.passwordDictionariesLoaded()).toBe(false);
+    expect(fresh.checkPassword("short")?.code).toBe("password_too_short");
+    expect(fresh.passwordDictionariesLoaded()).toBe(false);
+    expect(fresh.checkPassword("password123")?.code).toBe("password_common");
+    expect(fresh.passwordDictionariesLoaded()).toBe(true);
+  });
+
   it("accepts a long, unpredictable password", () => {
     expect(checkPassword("plum-Harbor-7-quiet-lantern")).toBeNull();
   });

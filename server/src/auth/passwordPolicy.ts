@@ -1,5 +1,4 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
+import { createRequire } from "node:module";
 
 /** Shortest password accepted. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -14,8 +13,32 @@ export interface PasswordProblem {
   message: string;
 }
 
-const commonPasswords = new Set(common.dictionary["passwords-common"].map((word) => word.toLowerCase()));
-let zxcvbn: ZxcvbnFactory | undefined;
+interface Strength {
+  commonPasswords: Set<string>;
+  zxcvbn: import("@zxcvbn-ts/core").ZxcvbnFactory;
+}
+let strength: Strength | undefined;
+
+/**
+ * The common-passwords list and zxcvbn with its dictionaries (about a second and 16 MiB to load), built on the first
+ * password check rather than at start-up: most server starts never check a password.
+ */
+function loadStrength(): Strength {
+  if (strength) return strength;
+  const require = createRequire(import.meta.url);
+  const { ZxcvbnFactory }: typeof import("@zxcvbn-ts/core") = require("@zxcvbn-ts/core");
+  const common: typeof import("@zxcvbn-ts/language-common") = require("@zxcvbn-ts/language-common");
+  strength = {
+    commonPasswords: new Set(common.dictionary["passwords-common"].map((word) => word.toLowerCase())),
+    zxcvbn: new ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs }),
+  };
+  return strength;
+}
+
+/** Whether the password-strength dictionaries are loaded yet. */
+export function passwordDictionariesLoaded(): boolean {
+  return strength !== undefined;
+}
 
 /**
  * Checks a new password: 10–256 characters, not in the common-passwords list (case-insensitive), and a zxcvbn score of
@@ -32,13 +55,13 @@ export function checkPassword(password: string, userInputs: readonly string[] = 
   if (length > MAX_PASSWORD_LENGTH) {
     return { code: "password_too_long", message: `password: use at most ${MAX_PASSWORD_LENGTH} characters.` };
   }
+  const { commonPasswords, zxcvbn } = loadStrength();
   if (commonPasswords.has(password.toLowerCase())) {
     return {
       code: "password_common",
       message: "password: this is one of the most common passwords; choose another.",
     };
   }
-  zxcvbn ??= new ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs });
   const result = zxcvbn.check(password, expandInputs(userInputs));
   if (result.score < MIN_PASSWORD_SCORE) {
     return {
