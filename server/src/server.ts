@@ -67,7 +67,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const bus = deps.fanout ?? ownBus;
   const { docs, boards, users, members } = stores;
   const { limits } = config;
-  const activity = openActivity(config, deps, logger);
+  const activity = openActivity(config, { ...deps, activity: deps.activity ?? stores.activity }, logger);
   const recorder = new ActivityRecorder({ store: activity.store, logger });
   const rooms = new RoomManager({
     store: docs,
@@ -194,8 +194,8 @@ async function closeSockets(wss: WebSocketServer, graceMs: number): Promise<void
 }
 
 /**
- * The activity store: `deps.activity`; SQLite on its own connection to `${DATA_DIR}/converge.db` when the server opens
- * SQLite itself; otherwise (injected stores, or PostgreSQL until it has an activity adapter) in memory.
+ * The activity store: `deps.activity` (PostgreSQL's comes with its stores); SQLite on its own connection to
+ * `${DATA_DIR}/converge.db` when the server opens SQLite itself; otherwise (injected stores without one) in memory.
  */
 function openActivity(
   config: Config,
@@ -205,7 +205,7 @@ function openActivity(
   if (deps.activity) return { store: deps.activity, close: () => undefined };
   if (deps.stores || config.databaseUrl) {
     if (config.databaseUrl)
-      logger.warn("activity is kept in memory: there is no PostgreSQL activity store yet");
+      logger.warn("activity is kept in memory: the injected stores bring no activity store");
     return { store: new MemoryActivityStore(), close: () => undefined };
   }
   const db = openSqlite(join(config.dataDir, "converge.db"));

@@ -69,6 +69,13 @@ export function runActivityStoreContract(name: string, makeStore: () => Promise<
       ).toEqual([1]);
     });
 
+    it("keeps a large batch (an import's) in order", async () => {
+      const ats = Array.from({ length: 2_500 }, (_, i) => i + 1);
+      await store.append(ats.map((at) => entry(at)));
+      const listed = await store.listByBoard("b1", { limit: 3_000 });
+      expect(listed.map((e) => e.at)).toEqual([...ats].reverse());
+    });
+
     it("removes a board's history and nothing else", async () => {
       await store.append([entry(1), entry(2, { boardId: "b2" })]);
       await store.removeBoard("b1");

@@ -12,4 +12,5 @@ export { type ActivityList, type ActivityService, createActivityService } from "
 export { cumulativeFlow, type FlowDay } from "./flow";
 export { importActivity } from "./importActivity";
 export { MemoryActivityStore } from "./MemoryActivityStore";
+export { PgActivityStore } from "./PgActivityStore";
 export { SqliteActivityStore } from "./SqliteActivityStore";

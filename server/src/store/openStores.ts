@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import type { ActivityStore } from "../activity/ActivityStore";
+import { PgActivityStore } from "../activity/PgActivityStore";
 import type { BoardStore } from "./BoardStore";
 import type { DocStore } from "./DocStore";
 import type { InviteStore } from "./InviteStore";
@@ -32,6 +34,8 @@ export interface ServerStores {
   members: MemberStore;
   invites: InviteStore;
   votes: VoteStore;
+  /** Activity history, when it lives in this database (PostgreSQL); otherwise the server opens its own. */
+  activity?: ActivityStore;
 }
 
 /** Opened stores and how to close the connection under them (after every store's own `close`). */
@@ -59,6 +63,7 @@ export async function openStores(config: {
         members: new PgMemberStore(pool),
         invites: new PgInviteStore(pool),
         votes: new PgVoteStore(pool),
+        activity: new PgActivityStore(pool),
       },
       close: () => pool.end(),
     };

@@ -86,6 +86,20 @@ export const PG_MIGRATIONS: readonly string[] = [
      cast_at BIGINT NOT NULL,
      PRIMARY KEY (round_id, user_id, card_id)
    );`,
+  // 5: board activity (who changed what and when), newest read first by board or by card.
+  `CREATE TABLE board_activity (
+     seq BIGSERIAL PRIMARY KEY,
+     board_id TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     actor_id TEXT NOT NULL,
+     actor_name TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     card_id TEXT,
+     lane_id TEXT,
+     data JSONB NOT NULL
+   );
+   CREATE INDEX board_activity_board ON board_activity (board_id, seq);
+   CREATE INDEX board_activity_card ON board_activity (board_id, card_id, seq);`,
 ];
 
 /**

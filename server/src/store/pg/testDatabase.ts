@@ -14,6 +14,7 @@ const TABLES = [
   "sessions",
   "board_members",
   "board_invites",
+  "board_activity",
 ];
 
 /** A freshly created, migrated PostgreSQL database for one test file, so parallel runs never collide. */
