@@ -81,12 +81,13 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { logger, trustProxy } = deps;
   const app = new Hono<AppEnv>();
-  const boardDeps = { ...deps };
+  const activityStore = deps.activity?.store ?? new MemoryActivityStore();
+  const recorder = deps.activity?.recorder ?? new ActivityRecorder({ store: activityStore, logger });
+  const voteStore = deps.votes ?? new MemoryVoteStore();
+  const boardDeps = { ...deps, votes: voteStore, history: recorder };
   const boards = createBoardService(boardDeps);
   const members = createMemberService(boardDeps);
   const invites = createInviteService(boardDeps);
-  const activityStore = deps.activity?.store ?? new MemoryActivityStore();
-  const recorder = deps.activity?.recorder ?? new ActivityRecorder({ store: activityStore, logger });
   const importExport = createImportExportService({
     ...deps,
     maxDocBytes: deps.maxDocBytes ?? 64 * 1024 * 1024,
@@ -135,10 +136,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     createActivityRoutes({ activity: createActivityService({ ...deps, activity: activityStore }) }),
   );
   app.route("/api/invites", createInvitesRoutes({ invites }));
-  app.route(
-    "/api/boards",
-    createVotesRoutes({ votes: createVoteService({ ...deps, votes: deps.votes ?? new MemoryVoteStore() }) }),
-  );
+  app.route("/api/boards", createVotesRoutes({ votes: createVoteService({ ...deps, votes: voteStore }) }));
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "There is no such API route.");
   });

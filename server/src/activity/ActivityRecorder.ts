@@ -77,6 +77,16 @@ export class ActivityRecorder {
       });
   }
 
+  /**
+   * Deletes a board's history (the board is being deleted), after every batch handed over so far, so no entry of
+   * it is written back afterwards. Rejects if the store fails.
+   */
+  removeBoard(boardId: string): Promise<void> {
+    const removed = this.#writing.then(() => this.#store.removeBoard(boardId));
+    this.#writing = removed.catch(() => undefined);
+    return removed;
+  }
+
   /** Resolves once every batch handed over so far is written (or has failed); for shutdown and tests. */
   settled(): Promise<void> {
     return this.#writing;

@@ -21,13 +21,16 @@ export interface BoardService {
   listFor(userId: string): Promise<BoardView[]>;
   get(userId: string, boardId: string): Promise<BoardView>;
   rename(userId: string, boardId: string, title: string): Promise<BoardView>;
-  /** Deletes the record, document, members and invitations; closes the board's sockets (4404) and unloads it. */
+  /**
+   * Deletes the record, document, invitations, voting rounds and ballots, activity history and members; closes the
+   * board's sockets (4404) and unloads it.
+   */
   remove(userId: string, boardId: string): Promise<void>;
 }
 
 /** Builds the board module over its stores, the rooms and the socket registry. */
 export function createBoardService(deps: BoardDeps): BoardService {
-  const { boards, docs, members, invites, rooms, sockets, logger } = deps;
+  const { boards, docs, members, invites, votes, history, rooms, sockets, logger } = deps;
 
   const view = async (board: BoardRecord, role: Role): Promise<BoardView> => ({
     ...board,
@@ -94,6 +97,8 @@ export function createBoardService(deps: BoardDeps): BoardService {
       await rooms.unload(boardId);
       await docs.remove(boardId);
       await invites.removeBoard(boardId);
+      await votes.removeBoard(boardId);
+      await history.removeBoard(boardId);
       await members.removeBoard(boardId);
     },
   };
