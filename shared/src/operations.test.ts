@@ -4,6 +4,7 @@ import { BoardInputError } from "./errors";
 import {
   archiveCard,
   createCard,
+  createCards,
   createLane,
   deleteCard,
   deleteLane,
@@ -13,6 +14,7 @@ import {
   renameBoard,
   renameCard,
   renameLane,
+  rerankCards,
   restoreCard,
   setCardDescription,
   setLaneWipLimit,
@@ -168,3 +170,210 @@ describe("board operations", () => {
     expect(readBoard(doc).lanes.map((lane) => lane.id)).toEqual([lanes[0]]);
   });
 });
+
+/** Counts the transactions (so: undo steps and updates on the wire) `change` makes on `doc`. */
+function transactionsOf(doc: Y.Doc, change: () => void): number {
+  let count = 0;
+  const count1 = () => {
+    count++;
+  };
+  doc.on("afterTransaction", count1);
+  try {
+    change();
+  } finally {
+    doc.off("afterTransaction", count1);
+  }
+  return count;
+}
+
+/** Two peers on one board, each with its own copy; `sync` exchanges what each lacks. */
+function twoPeers() {
+  const { doc: a, lanes } = newBoard();
+  const b = new Y.Doc();
+  const sync = () => {
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+  };
+  sync();
+  return { a, b, lanes, sync };
+}
+
+describe("createCards", () => {
+  it("adds every card at the bottom of its lane in the order given, in one transaction", () => {
+    const { doc, lanes } = newBoard();
+    createCard(doc, { laneId: lanes[0], title: "Already here", by: "u1" });
+    let ids: string[] = [];
+    const transactions = transactionsOf(doc, () => {
+      ids = createCards(doc, {
+        cards: [
+          { laneId: lanes[0], title: "One" },
+          { laneId: lanes[1], title: "Two" },
+          { laneId: lanes[0], title: "  Three  " },
+        ],
+        by: "u1",
+      });
+    });
+    expect(transactions).toBe(1);
+    expect(titlesOf(doc, lanes[0])).toEqual(["Already here", "One", "Three"]);
+    expect(titlesOf(doc, lanes[1])).toEqual(["Two"]);
+    const card = readBoard(doc).cards.get(ids[0] as string);
+    expect(card).toMatchObject({ title: "One", laneId: lanes[0], createdBy: "u1", archived: false });
+  });
+
+  it("ranks new cards after the lane's last live card, as createCard one by one would", () => {
+    const { doc, lanes } = newBoard();
+    const one = createCard(doc, { laneId: lanes[0], title: "One", by: "u1" });
+    const two = createCard(doc, { laneId: lanes[0], title: "Two", by: "u1" });
+    archiveCard(doc, two);
+    const [three] = createCards(doc, { cards: [{ laneId: lanes[0], title: "Three" }], by: "u1" });
+    const cards = readBoard(doc).cards;
+    expect(titlesOf(doc, lanes[0])).toEqual(["One", "Three"]);
+    expect((cards.get(three as string)?.rank ?? "") > (cards.get(one)?.rank ?? "")).toBe(true);
+  });
+
+  it("refuses a bad title or an unknown lane before writing anything", () => {
+    const { doc, lanes } = newBoard();
+    const before = Y.encodeStateVector(doc);
+    expect(() =>
+      createCards(doc, {
+        cards: [
+          { laneId: lanes[0], title: "Fine" },
+          { laneId: lanes[0], title: " " },
+        ],
+        by: "u",
+      }),
+    ).toThrow(BoardInputError);
+    expect(() =>
+      createCards(doc, {
+        cards: [
+          { laneId: lanes[0], title: "Fine" },
+          { laneId: "nope", title: "Lost" },
+        ],
+        by: "u",
+      }),
+    ).toThrow(/no lane nope/);
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
+  it("spreads 2,000 cards over three lanes, each lane in the order given", () => {
+    const { doc, lanes } = newBoard();
+    const cards = Array.from({ length: 2000 }, (_, i) => ({
+      laneId: lanes[i % 3] as string,
+      title: `Card ${i}`,
+    }));
+    createCards(doc, { cards, by: "u1" });
+    expect(titlesOf(doc, lanes[1])).toHaveLength(667);
+    expect(titlesOf(doc, lanes[1]).slice(0, 2)).toEqual(["Card 1", "Card 4"]);
+  });
+});
+
+describe("rerankCards", () => {
+  it("puts a lane in the order asked for as one transaction (one undo step)", () => {
+    const { doc, lanes } = newBoard();
+    const ids = createCards(doc, {
+      cards: ["A", "B", "C", "D"].map((title) => ({ laneId: lanes[0], title })),
+      by: "u1",
+    });
+    const undo = new Y.UndoManager(getCards(doc), { trackedOrigins: new Set(["ui"]) });
+    const transactions = transactionsOf(doc, () =>
+      rerankCards(doc, lanes[0], [ids[3], ids[1], ids[0], ids[2]] as string[], "ui"),
+    );
+    expect(transactions).toBe(1);
+    expect(titlesOf(doc, lanes[0])).toEqual(["D", "B", "A", "C"]);
+    undo.undo();
+    expect(titlesOf(doc, lanes[0])).toEqual(["A", "B", "C", "D"]);
+  });
+
+  it("keeps cards that are not named in their slots and refuses an unknown lane", () => {
+    const { doc, lanes } = newBoard();
+    const [a, , c] = createCards(doc, {
+      cards: ["A", "hidden", "C"].map((title) => ({ laneId: lanes[0], title })),
+      by: "u1",
+    });
+    rerankCards(doc, lanes[0], [c, a] as string[]);
+    expect(titlesOf(doc, lanes[0])).toEqual(["C", "hidden", "A"]);
+    expect(() => rerankCards(doc, "nope", [])).toThrow(BoardInputError);
+  });
+
+  it("converges with a peer who moves a card out of the lane at the same time", () => {
+    const { a, b, lanes, sync } = twoPeers();
+    const ids = createCards(a, {
+      cards: ["A", "B", "C", "D"].map((title) => ({ laneId: lanes[0], title })),
+      by: "u1",
+    });
+    sync();
+    rerankCards(a, lanes[0], [...ids].reverse());
+    moveCard(b, { cardId: ids[1] as string, laneId: lanes[2], index: 0 });
+    createCard(b, { laneId: lanes[0], title: "E", by: "u2" });
+    sync();
+    expect(readBoard(a)).toEqual(readBoard(b));
+    const all = [...titlesOf(a, lanes[0]), ...titlesOf(a, lanes[1]), ...titlesOf(a, lanes[2])];
+    expect(all.filter((title) => title === "B")).toHaveLength(1);
+    expect(titlesOf(a, lanes[0])).toEqual(expect.arrayContaining(["A", "C", "D", "E"]));
+    expect(titlesOf(a, lanes[0]).indexOf("D")).toBeLessThan(titlesOf(a, lanes[0]).indexOf("A"));
+  });
+});
+
+describe("moveCard with fields", () => {
+  it("moves a card and sets its team in one transaction", () => {
+    const { doc, lanes } = newBoard();
+    const id = createCard(doc, { laneId: lanes[0], title: "Login", by: "u1" });
+    const transactions = transactionsOf(doc, () =>
+      moveCard(doc, { cardId: id, laneId: lanes[1], index: 0, by: "u2", fields: { team: "Design" } }),
+    );
+    expect(transactions).toBe(1);
+    expect(readBoard(doc).cards.get(id)).toMatchObject({ laneId: lanes[1], team: "Design" });
+  });
+
+  it("writes nothing when a field is refused: the card stays where it was", () => {
+    const { doc, lanes } = newBoard();
+    const id = createCard(doc, { laneId: lanes[0], title: "Login", by: "u1" });
+    const before = Y.encodeStateVector(doc);
+    expect(() =>
+      moveCard(doc, { cardId: id, laneId: lanes[1], index: 0, fields: { team: "No such team" } }),
+    ).toThrow(BoardInputError);
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+    expect(readBoard(doc).cards.get(id)?.laneId).toBe(lanes[0]);
+  });
+
+  it("peers never see the card moved without its team, and converge with a concurrent move", () => {
+    const { a, b, lanes, sync } = twoPeers();
+    const id = createCard(a, { laneId: lanes[0], title: "Login", by: "u1" });
+    sync();
+    const seen: { laneId: string | undefined; team: string | null | undefined }[] = [];
+    b.on("update", () => {
+      const card = readBoard(b).cards.get(id);
+      seen.push({ laneId: card?.laneId, team: card?.team });
+    });
+    Y.applyUpdate(
+      b,
+      captureUpdate(a, () =>
+        moveCard(a, { cardId: id, laneId: lanes[1], index: 0, fields: { team: "Marketing" } }),
+      ),
+    );
+    expect(seen).toEqual([{ laneId: lanes[1], team: "Marketing" }]);
+    moveCard(a, { cardId: id, laneId: lanes[2], index: 0, fields: { team: "Support" } });
+    moveCard(b, { cardId: id, laneId: lanes[0], index: 0, fields: { team: "Design" } });
+    sync();
+    expect(readBoard(a)).toEqual(readBoard(b));
+    const card = readBoard(a).cards.get(id);
+    const placed = readBoard(a).lanes.filter((lane) => lane.cardIds.includes(id));
+    expect(placed).toHaveLength(1);
+    expect(placed[0]?.id).toBe(card?.laneId);
+  });
+});
+
+function getCards(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap("cards");
+}
+
+/** The one update `change` makes on `doc`. */
+function captureUpdate(doc: Y.Doc, change: () => void): Uint8Array {
+  const updates: Uint8Array[] = [];
+  const keep = (update: Uint8Array) => updates.push(update);
+  doc.on("update", keep);
+  change();
+  doc.off("update", keep);
+  expect(updates).toHaveLength(1);
+  return updates[0] as Uint8Array;
+}
