@@ -1,33 +1,12 @@
 import { inTransaction } from "../store/pg/inTransaction";
 import type { PgPool } from "../store/pg/postgres";
-import type {
-  ActivityData,
-  ActivityEntry,
-  ActivityKind,
-  ActivityPage,
-  ActivityStore,
-  StoredActivity,
-} from "./ActivityStore";
+import type { ActivityEntry, ActivityPage, ActivityStore, StoredActivity } from "./ActivityStore";
+import { ACTIVITY_COLUMNS, type ActivityRow, activityFromRow, NEWEST_SEQ } from "./activityRows";
 
-interface ActivityRow {
-  seq: number;
-  board_id: string;
-  at: number;
-  actor_id: string;
-  actor_name: string;
-  kind: ActivityKind;
-  card_id: string | null;
-  lane_id: string | null;
-  data: ActivityData;
-}
-
-const COLUMNS = "seq, board_id, at, actor_id, actor_name, kind, card_id, lane_id, data";
 /** Values per inserted row. */
 const ROW_PARAMS = 8;
 /** Rows per INSERT, well under PostgreSQL's 65,535 parameters a statement. */
 const ROWS_PER_INSERT = 1_000;
-/** Larger than any seq, for "from the newest". */
-const NEWEST = Number.MAX_SAFE_INTEGER;
 
 /** The ActivityStore for several server instances: the `board_activity` table of PostgreSQL (migration 5). */
 export class PgActivityStore implements ActivityStore {
@@ -68,10 +47,10 @@ export class PgActivityStore implements ActivityStore {
 
   async listByBoard(boardId: string, { before, limit }: ActivityPage): Promise<StoredActivity[]> {
     const { rows } = await this.#pool.query<ActivityRow>(
-      `SELECT ${COLUMNS} FROM board_activity WHERE board_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
-      [boardId, before ?? NEWEST, limit],
+      `SELECT ${ACTIVITY_COLUMNS} FROM board_activity WHERE board_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`,
+      [boardId, before ?? NEWEST_SEQ, limit],
     );
-    return rows.map(toEntry);
+    return rows.map(activityFromRow);
   }
 
   async listByCard(
@@ -80,28 +59,14 @@ export class PgActivityStore implements ActivityStore {
     { before, limit }: ActivityPage,
   ): Promise<StoredActivity[]> {
     const { rows } = await this.#pool.query<ActivityRow>(
-      `SELECT ${COLUMNS} FROM board_activity WHERE board_id = $1 AND card_id = $2 AND seq < $3
+      `SELECT ${ACTIVITY_COLUMNS} FROM board_activity WHERE board_id = $1 AND card_id = $2 AND seq < $3
        ORDER BY seq DESC LIMIT $4`,
-      [boardId, cardId, before ?? NEWEST, limit],
+      [boardId, cardId, before ?? NEWEST_SEQ, limit],
     );
-    return rows.map(toEntry);
+    return rows.map(activityFromRow);
   }
 
   async removeBoard(boardId: string): Promise<void> {
     await this.#pool.query("DELETE FROM board_activity WHERE board_id = $1", [boardId]);
   }
-}
-
-function toEntry(row: ActivityRow): StoredActivity {
-  return {
-    seq: row.seq,
-    boardId: row.board_id,
-    at: row.at,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    kind: row.kind,
-    cardId: row.card_id,
-    laneId: row.lane_id,
-    data: row.data,
-  };
 }

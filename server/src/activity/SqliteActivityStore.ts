@@ -1,29 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import type { SqliteDatabase } from "../store/sqlite";
-import type {
-  ActivityData,
-  ActivityEntry,
-  ActivityKind,
-  ActivityPage,
-  ActivityStore,
-  StoredActivity,
-} from "./ActivityStore";
-
-interface ActivityRow {
-  seq: number;
-  board_id: string;
-  at: number;
-  actor_id: string;
-  actor_name: string;
-  kind: ActivityKind;
-  card_id: string | null;
-  lane_id: string | null;
-  data: string;
-}
-
-const COLUMNS = "seq, board_id, at, actor_id, actor_name, kind, card_id, lane_id, data";
-/** Larger than any seq, for "from the newest". */
-const NEWEST = Number.MAX_SAFE_INTEGER;
+import type { ActivityEntry, ActivityPage, ActivityStore, StoredActivity } from "./ActivityStore";
+import { ACTIVITY_COLUMNS, type ActivityRow, activityFromRow, NEWEST_SEQ } from "./activityRows";
 
 /** The embedded ActivityStore: the `board_activity` table of a database opened with `openSqlite`. */
 export class SqliteActivityStore implements ActivityStore {
@@ -41,10 +19,10 @@ export class SqliteActivityStore implements ActivityStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.#byBoard = db.prepare(
-      `SELECT ${COLUMNS} FROM board_activity WHERE board_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+      `SELECT ${ACTIVITY_COLUMNS} FROM board_activity WHERE board_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
     );
     this.#byCard = db.prepare(
-      `SELECT ${COLUMNS} FROM board_activity WHERE board_id = ? AND card_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+      `SELECT ${ACTIVITY_COLUMNS} FROM board_activity WHERE board_id = ? AND card_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
     );
     this.#deleteBoard = db.prepare("DELETE FROM board_activity WHERE board_id = ?");
   }
@@ -67,7 +45,7 @@ export class SqliteActivityStore implements ActivityStore {
   }
 
   async listByBoard(boardId: string, { before, limit }: ActivityPage): Promise<StoredActivity[]> {
-    return this.#byBoard.all(boardId, before ?? NEWEST, limit).map(toEntry);
+    return this.#byBoard.all(boardId, before ?? NEWEST_SEQ, limit).map(activityFromRow);
   }
 
   async listByCard(
@@ -75,24 +53,10 @@ export class SqliteActivityStore implements ActivityStore {
     cardId: string,
     { before, limit }: ActivityPage,
   ): Promise<StoredActivity[]> {
-    return this.#byCard.all(boardId, cardId, before ?? NEWEST, limit).map(toEntry);
+    return this.#byCard.all(boardId, cardId, before ?? NEWEST_SEQ, limit).map(activityFromRow);
   }
 
   async removeBoard(boardId: string): Promise<void> {
     this.#deleteBoard.run(boardId);
   }
-}
-
-function toEntry(row: ActivityRow): StoredActivity {
-  return {
-    seq: row.seq,
-    boardId: row.board_id,
-    at: row.at,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    kind: row.kind,
-    cardId: row.card_id,
-    laneId: row.lane_id,
-    data: JSON.parse(row.data) as ActivityData,
-  };
 }
