@@ -1,7 +1,13 @@
 import { inTransaction } from "../store/pg/inTransaction";
 import type { PgPool } from "../store/pg/postgres";
 import type { ActivityEntry, ActivityPage, ActivityStore, StoredActivity } from "./ActivityStore";
-import { ACTIVITY_COLUMNS, type ActivityRow, activityFromRow, NEWEST_SEQ } from "./activityRows";
+import {
+  ACTIVITY_COLUMNS,
+  type ActivityRow,
+  activityFromRow,
+  activityToRow,
+  NEWEST_SEQ,
+} from "./activityRows";
 
 /** Values per inserted row. */
 const ROW_PARAMS = 8;
@@ -30,16 +36,7 @@ export class PgActivityStore implements ActivityStore {
         await client.query(
           `INSERT INTO board_activity (board_id, at, actor_id, actor_name, kind, card_id, lane_id, data)
            VALUES ${placeholders.join(", ")}`,
-          batch.flatMap((e) => [
-            e.boardId,
-            e.at,
-            e.actorId,
-            e.actorName,
-            e.kind,
-            e.cardId,
-            e.laneId,
-            JSON.stringify(e.data),
-          ]),
+          batch.flatMap(activityToRow),
         );
       }
     });

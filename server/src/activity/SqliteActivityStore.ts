@@ -1,7 +1,13 @@
 import type { Statement } from "better-sqlite3";
 import type { SqliteDatabase } from "../store/sqlite";
 import type { ActivityEntry, ActivityPage, ActivityStore, StoredActivity } from "./ActivityStore";
-import { ACTIVITY_COLUMNS, type ActivityRow, activityFromRow, NEWEST_SEQ } from "./activityRows";
+import {
+  ACTIVITY_COLUMNS,
+  type ActivityRow,
+  activityFromRow,
+  activityToRow,
+  NEWEST_SEQ,
+} from "./activityRows";
 
 /** The embedded ActivityStore: the `board_activity` table of a database opened with `openSqlite`. */
 export class SqliteActivityStore implements ActivityStore {
@@ -30,16 +36,7 @@ export class SqliteActivityStore implements ActivityStore {
   async append(entries: readonly ActivityEntry[]): Promise<void> {
     this.#db.transaction(() => {
       for (const e of entries) {
-        this.#insert.run(
-          e.boardId,
-          e.at,
-          e.actorId,
-          e.actorName,
-          e.kind,
-          e.cardId,
-          e.laneId,
-          JSON.stringify(e.data),
-        );
+        this.#insert.run(...activityToRow(e));
       }
     })();
   }

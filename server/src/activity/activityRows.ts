@@ -1,4 +1,4 @@
-import type { ActivityData, ActivityKind, StoredActivity } from "./ActivityStore";
+import type { ActivityData, ActivityEntry, ActivityKind, StoredActivity } from "./ActivityStore";
 
 // The row shape the SQL ActivityStores share; not part of the module's public surface.
 
@@ -34,4 +34,20 @@ export function activityFromRow(row: ActivityRow): StoredActivity {
     laneId: row.lane_id,
     data: typeof row.data === "string" ? (JSON.parse(row.data) as ActivityData) : row.data,
   };
+}
+
+/** The values an INSERT of `entry` binds, in the order of the columns after `seq` (data as JSON text). */
+export function activityToRow(
+  entry: ActivityEntry,
+): [string, number, string, string, string, string | null, string | null, string] {
+  return [
+    entry.boardId,
+    entry.at,
+    entry.actorId,
+    entry.actorName,
+    entry.kind,
+    entry.cardId,
+    entry.laneId,
+    JSON.stringify(entry.data),
+  ];
 }
