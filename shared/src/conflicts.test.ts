@@ -208,7 +208,10 @@ describe("ConflictTracker on live documents", () => {
           id: decisionId,
           decidedBy: "lead",
           rationale: "Next quarter has the capacity.",
-          alternatives: conflict.sides.map((s) => `${s.userId}: ${String(s.value)}`),
+          title: expect.stringMatching(/goes to Next$/),
+          alternatives: conflict.sides.map(
+            (s) => `${s.userId}: ${readBoard(doc).lanes.find((lane) => lane.id === s.value)?.title}`,
+          ),
         }),
       ]);
     }

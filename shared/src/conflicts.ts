@@ -185,7 +185,10 @@ export function readConflicts(doc: Y.Doc, cardId?: string): readonly Conflict[] 
       visit(id, card);
     });
   } else visit(cardId, cards.get(cardId));
-  return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Two cards can hold conflicts with the same id (same writers, same instants): the card breaks the tie,
+  // so every peer lists them in the same order whatever order its maps iterate in.
+  const key = (conflict: Conflict) => `${conflict.id}\u0000${conflict.cardId}`;
+  return found.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 function cardsOfLane(doc: Y.Doc, laneId: string, except: string): Ranked[] {
@@ -206,6 +209,14 @@ function describe(value: unknown): string {
   return value === null || value === undefined ? "(none)" : String(value);
 }
 
+/** A field's value in words for the decision log: a lane by its title, anything else as written. */
+function describeField(doc: Y.Doc, field: PriorityField, value: unknown): string {
+  if (field !== "laneId" || typeof value !== "string") return describe(value);
+  const lane = getRoots(doc).lanes.get(value);
+  const title = lane instanceof Y.Map ? lane.get("title") : undefined;
+  return typeof title === "string" ? title : "a deleted lane";
+}
+
 /**
  * Settles an open conflict: the card's field takes the kept side's value (a lane moves the card to the
  * end of that lane), the conflict is closed, and the decision (kind "conflict", both sides as the
@@ -215,7 +226,18 @@ export function settleConflict(
   doc: Y.Doc,
   cardId: string,
   conflictId: string,
-  { keep, decidedBy, rationale = "" }: { keep: number; decidedBy: string; rationale?: string },
+  {
+    keep,
+    decidedBy,
+    rationale = "",
+    names,
+  }: {
+    keep: number;
+    decidedBy: string;
+    rationale?: string;
+    /** People's names by user id, so the alternatives read "Ada: In progress" (ids otherwise). */
+    names?: ReadonlyMap<string, string>;
+  },
   origin?: unknown,
 ): string {
   let decisionId = "";
@@ -230,8 +252,14 @@ export function settleConflict(
     if (!Number.isInteger(keep) || side === undefined) {
       throw new BoardInputError("keep_invalid", "Keep side 0 or side 1 of the conflict.");
     }
-    const alternatives = conflict.sides.map((s) => `${s.userId}: ${describe(s.value)}`);
-    const title = `${conflict.field} of “${str(card, "title")}” is ${describe(side.value)}`;
+    const alternatives = conflict.sides.map(
+      (s) => `${names?.get(s.userId) ?? s.userId}: ${describeField(doc, conflict.field, s.value)}`,
+    );
+    const kept = describeField(doc, conflict.field, side.value);
+    const title =
+      conflict.field === "laneId"
+        ? `“${str(card, "title")}” goes to ${kept}`
+        : `${conflict.field} of “${str(card, "title")}” is ${kept}`;
     const decision = decisionMap(
       { title: title.slice(0, 300), decidedBy, alternatives, rationale, cardIds: [cardId], kind: "conflict" },
       Date.now(),

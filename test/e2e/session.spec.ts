@@ -274,6 +274,8 @@ test("a whole session with a facilitator, an editor and a viewer: timer, follow 
   const panel = cyPage.getByTestId("decisions-panel");
   await expect(panel.getByTestId("decision")).toHaveCount(2);
   await expect(panel.getByTestId("decision").first()).toContainText("Search goes first next quarter");
+  await expect(panel.getByTestId("decision").nth(1)).toContainText("“Onboarding” goes to In progress");
+  await expect(panel.getByTestId("decision").nth(1)).toContainText("Ada: In progress · Bo: Done");
   await expect(panel.getByTestId("decision").nth(1)).toContainText("Quick vote: Ada: In progress 2");
   await expect(panel.getByTestId("decision").nth(1)).toContainText("by Ada");
   await cyPage.screenshot({ path: "client/screenshots/session-decisions.png" });

@@ -96,14 +96,14 @@ function ConflictItem({
     };
   }, [boardId, revealedId]);
 
-  const settle = (keep: 0 | 1, rationale = "") =>
+  const settle = (keep: 0 | 1, rationale = `Kept ${sideLabel(board, conflict, keep, names)}.`) =>
     setError(
       attemptOp(() =>
         settleConflict(
           doc,
           conflict.cardId,
           conflict.id,
-          { keep, decidedBy: me.id, rationale },
+          { keep, decidedBy: me.id, rationale, names },
           RECORD_ORIGIN,
         ),
       ),

@@ -178,6 +178,8 @@ export function VotePanel({ boardId, board, round, me, names, conflicts = [] }: 
   const voters = round.voterIds.map((id) => names.get(id) ?? "Someone");
   const quickVote = round.cardIds[0] === undefined ? null : parseConflictOption(round.cardIds[0]);
   const quickVoteOn = quickVote ? (board.cards.get(quickVote.cardId)?.title ?? "a card") : null;
+  // A quick vote whose conflict is settled has done its job: its options have nothing left to name.
+  if (quickVote && !open && !conflicts.some((conflict) => conflict.id === quickVote.conflictId)) return null;
 
   return (
     <section className="vote-panel" aria-label="Vote" data-testid="vote-panel" data-status={status}>
