@@ -7,7 +7,15 @@ import {
 } from "@converge/shared";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { type CSSProperties, type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  memo,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import type { CardActivity } from "./peerActivity";
 import { formatDueDate, initials, isOverdue } from "./people";
 import { VoteBadges } from "./session/VoteBadges";
@@ -59,6 +67,16 @@ export const Card = memo(function Card({
   const refocus = useRef(false);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({ id: card.id, data: { kind: "card", laneId }, disabled: renaming || readOnly });
+
+  // One ref callback for the card's life: a new one each render would make React detach and re-attach it,
+  // and the virtualiser would measure the card (a forced layout) on every render.
+  const slotRef = useCallback(
+    (node: HTMLLIElement | null) => {
+      setNodeRef(node);
+      measureRef?.(node);
+    },
+    [setNodeRef, measureRef],
+  );
 
   useEffect(() => {
     if (!renaming && refocus.current) {
@@ -133,15 +151,7 @@ export const Card = memo(function Card({
 
   // The list item is the sortable node; the card inside it is the focusable control, so the list keeps its items.
   return (
-    <li
-      ref={(node) => {
-        setNodeRef(node);
-        measureRef?.(node);
-      }}
-      data-index={index}
-      style={style}
-      className="card-slot"
-    >
+    <li ref={slotRef} data-index={index} style={style} className="card-slot">
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the role (button) comes from dnd-kit's spread attributes, or is set for viewers. */}
       {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: same: the element is a button once the attributes are spread. */}
       <div
