@@ -3,8 +3,8 @@ import * as Y from "yjs";
 import { type CardType, setCardFields } from "./cardFields";
 import { filterCards, groupIntoSwimlanes } from "./filters";
 import { archiveGoal, createGoal } from "./goals";
-import { archiveCard, createCard, createLane, initBoard, setCardDescription } from "./operations";
-import { readBoard } from "./readBoard";
+import { archiveCard, createCard, createLane, initBoard, renameCard, setCardDescription } from "./operations";
+import { createBoardReader, readBoard } from "./readBoard";
 import type { Board, Card } from "./schema";
 
 const TYPES: CardType[] = ["feature", "bug", "debt", "research", "launch"];
@@ -148,3 +148,50 @@ describe("groupIntoSwimlanes", () => {
 // shared/ compiles without DOM or Node types; performance exists in every runtime the tests use.
 declare const performance: { now(): number };
 declare const console: { log(message: string): void };
+
+describe("filterCards on a large live board", () => {
+  it("reads each card's text once across queries, and after an edit only that card's", () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: "Big" });
+    const laneId = readBoard(doc).lanes[0]?.id as string;
+    doc.transact(() => {
+      for (let i = 0; i < 2000; i++)
+        createCard(doc, { laneId, title: `Card ${i % 20 === 0 ? "Zebra " : ""}${i}`, by: "u" });
+    });
+    const reader = createBoardReader(doc);
+    // Counts reads of each card's title through one stand-in per Card object (the reader's own objects stay keys).
+    let titleReads = 0;
+    const standIns = new WeakMap<Card, Card>();
+    const counted = (board: Board): Board => {
+      const cards = new Map<string, Card>();
+      for (const [id, card] of board.cards) {
+        let standIn = standIns.get(card);
+        if (!standIn) {
+          standIn = new Proxy(card, {
+            get(target, key, receiver) {
+              if (key === "title") titleReads++;
+              return Reflect.get(target, key, receiver);
+            },
+          });
+          standIns.set(card, standIn);
+        }
+        cards.set(id, standIn);
+      }
+      return { ...board, cards };
+    };
+
+    const board = counted(reader.getSnapshot());
+    expect(filterCards(board, { text: "zebra" }).size).toBe(100);
+    expect(titleReads).toBe(2000);
+    titleReads = 0;
+    for (const text of ["z", "ze", "zeb", "zebr", "zebra", "zebra 1", ""]) filterCards(board, { text });
+    expect(titleReads).toBe(0);
+
+    const target = [...board.cards.keys()][7] as string;
+    renameCard(doc, target, "Zebra crossing");
+    const edited = counted(reader.getSnapshot());
+    expect(filterCards(edited, { text: "zebra" }).size).toBe(101);
+    expect(titleReads).toBe(1);
+    reader.destroy();
+  });
+});
