@@ -1,4 +1,4 @@
-import { readBoard } from "@converge/shared";
+import { readBoard, setCardFields } from "@converge/shared";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
@@ -118,6 +118,18 @@ describe("PrioritiesView", () => {
     expect(document.activeElement).toBe(cell("Search", "Reach"));
     expect(cell("Search", "Reach").tabIndex).toBe(0);
     expect(cell("Billing", "Card").tabIndex).toBe(-1);
+  });
+
+  it("re-ranks several cards as one update for everyone else (never half re-ranked)", () => {
+    const { doc, ids } = plannedBoard();
+    setCardFields(doc, ids.export, { reach: 100_000 });
+    render(<Harness doc={doc} />);
+    let updates = 0;
+    doc.on("update", () => updates++);
+    fireEvent.click(screen.getByRole("button", { name: "Re-rank backlog" }));
+    expect(readBoard(doc).lanes[0]?.cardIds).toEqual([ids.export, ids.billing, ids.search]);
+    expect(screen.getByRole("status").textContent).toContain("2 cards moved");
+    expect(updates).toBe(1);
   });
 
   it("re-ranks the backlog lane by score", () => {

@@ -97,9 +97,9 @@ export function createBoardService(deps: BoardDeps): BoardService {
       await rooms.unload(boardId);
       await docs.remove(boardId);
       await invites.removeBoard(boardId);
+      await members.removeBoard(boardId);
       await votes.removeBoard(boardId);
       await history.removeBoard(boardId);
-      await members.removeBoard(boardId);
     },
   };
 }
