@@ -7,7 +7,16 @@ import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 // The reliability suites' own helper: main.ts as a child process, so it can be killed with -9.
 import { spawnChildServer } from "../../server/src/reliability/childServer";
-import { addCard, addMember, card, cardTitles, createBoard, expectLive, openBoard, signUp } from "./board";
+import {
+  adaAndBoOnOneBoard,
+  addCard,
+  addMember,
+  card,
+  cardTitles,
+  expectLive,
+  openBoard,
+  signUp,
+} from "./board";
 
 /**
  * Each test runs its own server process (Playwright's shared webServer cannot be killed) on its own port and
@@ -102,7 +111,7 @@ async function descriptionOf(page: Page, title: string): Promise<string> {
 let server: KillableServer;
 
 // Each test starts a server process two or three times and waits out SQLite's busy timeout or the client's backoff.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
 
 test.beforeEach(async () => {
   server = new KillableServer(BASE_PORT + test.info().parallelIndex);
@@ -116,11 +125,7 @@ test.afterEach(async () => {
 test("the server killed with -9 while someone edits: the page says so, keeps every edit, and delivers them once it is back", async ({
   browser,
 }) => {
-  const ada = await signUp(browser, "Ada", server.url);
-  const bo = await signUp(browser, "Bo", server.url);
-  const boardId = await createBoard(ada, "Outage drill");
-  await addMember(ada, boardId, bo, "editor");
-  const adaPage = await openBoard(ada, boardId);
+  const { bo, boardId, adaPage, boPage } = await adaAndBoOnOneBoard(browser, server.url, "Outage drill");
   await addCard(adaPage, "Backlog", "Pricing page");
   await adaPage.keyboard.press("Escape");
 
@@ -147,9 +152,10 @@ test("the server killed with -9 while someone edits: the page says so, keeps eve
   await expectLive(adaPage);
   await expect(badge(adaPage)).toHaveText("Live");
 
-  const boPage = await openBoard(bo, boardId);
+  const boFresh = await openBoard(bo, boardId);
+  await expect.poll(() => cardTitles(boFresh, "Backlog")).toEqual(expectedTitles);
   await expect.poll(() => cardTitles(boPage, "Backlog")).toEqual(expectedTitles);
-  expect(await descriptionOf(boPage, "Pricing page, annual plans")).toBe("Typed while the server was down.");
+  expect(await descriptionOf(boFresh, "Pricing page, annual plans")).toBe("Typed while the server was down.");
 
   await adaPage.reload();
   await expectLive(adaPage);
@@ -160,12 +166,7 @@ test("the server killed with -9 while someone edits: the page says so, keeps eve
 test("while the store refuses writes (another process holds SQLite's lock) the page says 'Not saved yet — retrying', and clears once the edit is stored", async ({
   browser,
 }) => {
-  const ada = await signUp(browser, "Ada", server.url);
-  const bo = await signUp(browser, "Bo", server.url);
-  const boardId = await createBoard(ada, "Busy disk");
-  await addMember(ada, boardId, bo, "editor");
-  const adaPage = await openBoard(ada, boardId);
-  const boPage = await openBoard(bo, boardId);
+  const { ada, boardId, adaPage, boPage } = await adaAndBoOnOneBoard(browser, server.url, "Busy disk");
   await addCard(adaPage, "Backlog", "Stored before the lock");
   await expect(card(boPage, "Stored before the lock")).toBeVisible();
 
@@ -199,11 +200,7 @@ test("while the store refuses writes (another process holds SQLite's lock) the p
 test("an edit made while the server is down survives a reload from this device's copy and syncs once the server is reachable", async ({
   browser,
 }) => {
-  const ada = await signUp(browser, "Ada", server.url);
-  const bo = await signUp(browser, "Bo", server.url);
-  const boardId = await createBoard(ada, "Reload drill");
-  await addMember(ada, boardId, bo, "editor");
-  const adaPage = await openBoard(ada, boardId);
+  const { ada, adaPage, boPage } = await adaAndBoOnOneBoard(browser, server.url, "Reload drill");
 
   await server.kill();
   await expect(badge(adaPage)).toHaveAttribute("data-state", "offline");
@@ -220,7 +217,7 @@ test("an edit made while the server is down survives a reload from this device's
   await adaPage.reload();
   await expect(card(adaPage, "Kept through a reload")).toBeVisible();
   await expect(badge(adaPage)).toHaveAttribute("data-state", "offline");
-  const boPage = await openBoard(bo, boardId);
+  await expectLive(boPage);
   await expect(card(boPage, "Kept through a reload")).toHaveCount(0);
 
   socketReachable = true;
