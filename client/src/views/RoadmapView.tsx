@@ -191,7 +191,10 @@ export function RoadmapView({ doc, board, visibleCardIds, readOnly, onOpenCard }
             </tbody>
           </table>
         </div>
-        <DragOverlay>
+        {/* No drop animation: a dropped tile is already in its new cell, and while the overlay flew back to it, a
+            keyboard pick-up of that tile (its id was still the animating overlay's) measured the leaving overlay,
+            so the arrow key that followed moved from a stale spot and Space dropped it where it was. */}
+        <DragOverlay dropAnimation={null}>
           {activeCard && <div className="roadmap-tile is-overlay">{activeCard.title}</div>}
         </DragOverlay>
       </DndContext>
