@@ -42,6 +42,20 @@ test("boards, a board, a card's details and the view-only board have no serious 
   await expect(board.getByTestId("card-dialog")).toBeVisible();
   expect(await seriousViolations(board)).toEqual([]);
 
+  // The session's panels: recording a decision, the summary a session leaves, the Decisions panel.
+  await board.getByRole("button", { name: "Record decision" }).click();
+  expect(await seriousViolations(board)).toEqual([]);
+  await board.getByTestId("card-dialog").getByRole("button", { name: "Done" }).click();
+  await board.getByRole("button", { name: "Start session" }).click();
+  await board.getByRole("button", { name: "End session" }).click();
+  await expect(board.getByTestId("session-summary")).toBeVisible();
+  expect(await seriousViolations(board)).toEqual([]);
+  await board.keyboard.press("Escape");
+  await board.getByRole("button", { name: "Decisions" }).click();
+  await expect(board.getByTestId("decisions-panel")).toBeVisible();
+  expect(await seriousViolations(board)).toEqual([]);
+  await board.keyboard.press("Escape");
+
   const viewer = await openBoard(cy, boardId);
   await expect(viewer.getByTestId("read-only-banner")).toBeVisible();
   expect(await seriousViolations(viewer)).toEqual([]);
