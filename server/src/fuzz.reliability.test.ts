@@ -290,7 +290,7 @@ describe(`generated frames (seed ${SEED}; set FUZZ_SEED to vary)`, () => {
       const outcomes = await sendFuzzFrames(server.url, boardId, viewer, generateFrames(SEED, GENERATED));
       const loop = monitor.stop();
       console.info(
-        `viewer fuzz: ${outcomes.length} frames, ${outcomes.filter((o) => o.closed).length} closed; event loop max ${loop.maxDelayMs.toFixed(1)} ms, p99 ${loop.p99DelayMs.toFixed(1)} ms, busy stall ${loop.busyStallMs.toFixed(1)} ms`,
+        `viewer fuzz: ${outcomes.length} frames, ${outcomes.filter((o) => o.closed).length} closed; event loop max ${loop.maxDelayMs.toFixed(1)} ms, p99 ${loop.p99DelayMs.toFixed(1)} ms, busy stall ${loop.busyStallMs.toFixed(1)} ms, longest GC pause ${loop.maxGcPauseMs.toFixed(1)} ms`,
       );
       expect(offences(outcomes)).toEqual([]);
       expect(Y.encodeStateAsUpdate(await storedDoc())).toEqual(before);
@@ -308,7 +308,7 @@ describe(`generated frames (seed ${SEED}; set FUZZ_SEED to vary)`, () => {
       const loop = monitor.stop();
       const accepted = outcomes.filter((o) => o.closed === null).length;
       console.info(
-        `editor fuzz: ${outcomes.length} frames, ${accepted} accepted as valid edits; event loop max ${loop.maxDelayMs.toFixed(1)} ms, p99 ${loop.p99DelayMs.toFixed(1)} ms, busy stall ${loop.busyStallMs.toFixed(1)} ms`,
+        `editor fuzz: ${outcomes.length} frames, ${accepted} accepted as valid edits; event loop max ${loop.maxDelayMs.toFixed(1)} ms, p99 ${loop.p99DelayMs.toFixed(1)} ms, busy stall ${loop.busyStallMs.toFixed(1)} ms, longest GC pause ${loop.maxGcPauseMs.toFixed(1)} ms`,
       );
       expect(offences(outcomes)).toEqual([]);
       expect(loop.busyStallMs).toBeLessThan(100);
@@ -343,7 +343,7 @@ describe("generated frames through the real Connection and Room code, in process
         const stored = new Y.Doc();
         for (const update of (await board.store.load("fuzz-board")).updates) Y.applyUpdate(stored, update);
         console.info(
-          `in-process fuzz: ${outcomes.length} frames, ${outcomes.filter((o) => !o.closed).length} kept open; event loop max ${loop.maxDelayMs.toFixed(1)} ms, busy stall ${loop.busyStallMs.toFixed(1)} ms`,
+          `in-process fuzz: ${outcomes.length} frames, ${outcomes.filter((o) => !o.closed).length} kept open; event loop max ${loop.maxDelayMs.toFixed(1)} ms, busy stall ${loop.busyStallMs.toFixed(1)} ms, longest GC pause ${loop.maxGcPauseMs.toFixed(1)} ms`,
         );
         expect(offences(outcomes)).toEqual([]);
         expect(stored.store.pendingStructs).toBeNull();
