@@ -40,6 +40,12 @@ export const VIRTUALIZE_AFTER = 60;
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
+/**
+ * A long swimlane cell scrolls on its own: a cell otherwise grows with its cards, so the virtualiser, seeing
+ * all of them in view, rendered every one (2,000 cards mounted at once with swimlanes on).
+ */
+const CELL_SCROLL = { maxHeight: 480, overflowY: "auto" } as const;
+
 /** Stands in for the cards of a virtualised lane that are scrolled out of view. */
 function Spacer({ height }: { readonly height: number }) {
   return <li className="lane-spacer" aria-hidden="true" style={{ height, flex: "none" }} />;
@@ -132,6 +138,7 @@ export const Lane = memo(function Lane({
       <ul
         ref={scrollRef}
         className={`lane-cards${virtual ? " is-virtual" : ""}`}
+        style={virtual && cell ? CELL_SCROLL : undefined}
         aria-label={cell ? `${lane.title} cards in ${bandTitle ?? ""}` : `Cards in ${lane.title}`}
       >
         {items}
