@@ -28,13 +28,6 @@ function reloaded(doc: Y.Doc): Y.Doc {
   return copy;
 }
 
-/** A document's updates in order, as a room receives them one by one. */
-function recorder(doc: Y.Doc): Uint8Array[] {
-  const updates: Uint8Array[] = [];
-  doc.on("update", (update: Uint8Array) => updates.push(update));
-  return updates;
-}
-
 describe("regression (fuzz seed 0xc0ffee + 2): an update that re-sends known ids as another run", () => {
   it("in pure Yjs, applying it leaves a live document that no longer equals its own re-encoding", () => {
     const { room, forged } = forgedRun();
@@ -81,7 +74,9 @@ describe("regression (fuzz seed 0xc0ffee + 2): an update that re-sends known ids
     "an honest full-state re-send that continues a run the room has ($run) is still accepted, and the live document equals its re-encoding",
     ({ write, read, expected }) => {
       const author = new Y.Doc({ gc: false });
-      const updates = recorder(author);
+      // The author's updates in order, as a room receives them one by one.
+      const updates: Uint8Array[] = [];
+      author.on("update", (update: Uint8Array) => updates.push(update));
       write(author);
       const room = new Y.Doc();
       for (const update of updates.slice(0, 2)) Y.applyUpdate(room, update);
