@@ -182,7 +182,7 @@ export function startSession(
     session.set("startedAt", startedAt);
     session.set("phases", agenda);
     session.set("phaseIndex", 0);
-    session.set("baseline", cardPlaces(doc));
+    session.set("baseline", packPlaces(cardPlaces(doc)));
     for (const key of ["timer", "facilitatorView", "spotlightCardId"]) session.delete(key);
   }, origin);
 }
@@ -208,20 +208,42 @@ export function cardPlaces(doc: Y.Doc): Record<string, CardPlace> {
   return places;
 }
 
-/** The card places stored when the session started (session.baseline), or an empty record. */
+/**
+ * The baseline as stored: each lane id once, and per card [lane index, rank, target] (smaller than plain
+ * objects keyed by field name, on a board of thousands of cards).
+ */
+interface PackedPlaces {
+  readonly lanes: readonly string[];
+  readonly cards: Readonly<Record<string, readonly [number, string, string | null]>>;
+}
+
+function packPlaces(places: Record<string, CardPlace>): PackedPlaces {
+  const lanes: string[] = [];
+  const laneIndex = new Map<string, number>();
+  const cards: Record<string, [number, string, string | null]> = {};
+  for (const [id, place] of Object.entries(places)) {
+    let index = laneIndex.get(place.laneId);
+    if (index === undefined) {
+      index = lanes.push(place.laneId) - 1;
+      laneIndex.set(place.laneId, index);
+    }
+    cards[id] = [index, place.rank, place.target];
+  }
+  return { lanes, cards };
+}
+
+/** The card places stored when the session started (session.baseline), or an empty record (defensive). */
 export function readBaseline(doc: Y.Doc): Record<string, CardPlace> {
-  const stored = getRoots(doc).session.get("baseline");
-  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return {};
+  const stored = getRoots(doc).session.get("baseline") as Partial<PackedPlaces> | null | undefined;
+  if (typeof stored !== "object" || stored === null || !Array.isArray(stored.lanes)) return {};
+  if (typeof stored.cards !== "object" || stored.cards === null) return {};
   const places: Record<string, CardPlace> = {};
-  for (const [id, value] of Object.entries(stored as Record<string, unknown>)) {
-    const place = value as Partial<CardPlace> | null;
-    if (typeof place !== "object" || place === null) continue;
-    if (typeof place.laneId !== "string" || typeof place.rank !== "string") continue;
-    places[id] = {
-      laneId: place.laneId,
-      rank: place.rank,
-      target: typeof place.target === "string" ? place.target : null,
-    };
+  for (const [id, value] of Object.entries(stored.cards)) {
+    if (!Array.isArray(value)) continue;
+    const [index, rank, target] = value as unknown[];
+    const laneId = typeof index === "number" ? stored.lanes[index] : undefined;
+    if (typeof laneId !== "string" || typeof rank !== "string") continue;
+    places[id] = { laneId, rank, target: typeof target === "string" ? target : null };
   }
   return places;
 }
