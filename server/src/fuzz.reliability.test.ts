@@ -6,7 +6,7 @@ import { CloseCode, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyn
 import { startEventLoopMonitor } from "./reliability/eventLoopMonitor";
 import { fromHex, generateFrames } from "./reliability/frameFuzzer";
 import { FUZZ_FIXTURES } from "./reliability/fuzzFixtures";
-import { type FuzzOutcome, sendFuzzFrames } from "./reliability/fuzzSocket";
+import { type FuzzOutcome, framesDuring, sendFuzzFrames } from "./reliability/fuzzSocket";
 import { inProcessBoard } from "./reliability/inProcessFuzz";
 import { scaled } from "./reliability/soak";
 import type { Principal } from "./rooms/Room";
@@ -292,6 +292,7 @@ describe(`generated frames (seed ${SEED}; set FUZZ_SEED to vary)`, () => {
       console.info(
         `viewer fuzz: ${outcomes.length} frames, ${outcomes.filter((o) => o.closed).length} closed; event loop max ${loop.maxDelayMs.toFixed(1)} ms, p99 ${loop.p99DelayMs.toFixed(1)} ms, busy stall ${loop.busyStallMs.toFixed(1)} ms, longest GC pause ${loop.maxGcPauseMs.toFixed(1)} ms`,
       );
+      console.info(`viewer fuzz: longest stall during ${framesDuring(outcomes, loop.worstStall).join(", ")}`);
       expect(offences(outcomes)).toEqual([]);
       expect(Y.encodeStateAsUpdate(await storedDoc())).toEqual(before);
       expect(loop.busyStallMs).toBeLessThan(100);
@@ -310,6 +311,7 @@ describe(`generated frames (seed ${SEED}; set FUZZ_SEED to vary)`, () => {
       console.info(
         `editor fuzz: ${outcomes.length} frames, ${accepted} accepted as valid edits; event loop max ${loop.maxDelayMs.toFixed(1)} ms, p99 ${loop.p99DelayMs.toFixed(1)} ms, busy stall ${loop.busyStallMs.toFixed(1)} ms, longest GC pause ${loop.maxGcPauseMs.toFixed(1)} ms`,
       );
+      console.info(`editor fuzz: longest stall during ${framesDuring(outcomes, loop.worstStall).join(", ")}`);
       expect(offences(outcomes)).toEqual([]);
       expect(loop.busyStallMs).toBeLessThan(100);
       await expectStoredEqualsHonest();

@@ -15,6 +15,8 @@ export interface EventLoopReport {
   busyStallMs: number;
   /** Longest garbage-collection pause V8 reported meanwhile, in ms (wall time: includes being descheduled). */
   maxGcPauseMs: number;
+  /** When the longest busy stall happened (`performance.now()` times), to find what ran then; null when none. */
+  worstStall: { start: number; end: number } | null;
 }
 
 /** A running monitor; `stop` ends it and reports. */
@@ -70,10 +72,16 @@ export function startEventLoopMonitor(resolutionMs = 10): EventLoopMonitor {
         gcPauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
       }
       gc.disconnect();
+      let worst: (Window & { ms: number }) | null = null;
+      for (const stall of stalls) {
+        const ms = stall.ms - overlapMs(stall, gcPauses);
+        if (ms > (worst?.ms ?? 0)) worst = { start: stall.start, end: stall.end, ms };
+      }
       return {
         maxDelayMs: histogram.max / 1e6,
         p99DelayMs: histogram.percentile(99) / 1e6,
-        busyStallMs: Math.max(0, ...stalls.map((stall) => stall.ms - overlapMs(stall, gcPauses))),
+        busyStallMs: worst?.ms ?? 0,
+        worstStall: worst && { start: worst.start, end: worst.end },
         maxGcPauseMs: Math.max(0, ...gcPauses.map((pause) => pause.end - pause.start)),
       };
     },

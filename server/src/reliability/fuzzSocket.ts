@@ -4,9 +4,28 @@ import { type RawSocket, rawSocket, type TestUser } from "../testServer";
 import { answersStep1, type FuzzFrame } from "./frameFuzzer";
 
 /** What became of one fuzz frame: the socket stayed open, or the server closed it with a code and reason. */
-export type FuzzOutcome =
+export type FuzzOutcome = (
   | { frame: FuzzFrame; closed: null }
-  | { frame: FuzzFrame; closed: { code: number; reason: string } };
+  | { frame: FuzzFrame; closed: { code: number; reason: string } }
+) & {
+  /** `performance.now()` when the frame was sent (set by `sendFuzzFrames`), to line frames up with a stall. */
+  sentAt?: number;
+};
+
+/** The outcomes whose frame was in flight during `window` (`performance.now()` times), e.g. a monitor's worst stall. */
+export function framesDuring(
+  outcomes: readonly FuzzOutcome[],
+  window: { start: number; end: number } | null,
+): string[] {
+  if (!window) return [];
+  return outcomes
+    .filter((outcome, i) => {
+      const sent = outcome.sentAt ?? Number.NaN;
+      const next = outcomes[i + 1]?.sentAt ?? Number.POSITIVE_INFINITY;
+      return sent < window.end && next > window.start;
+    })
+    .map((outcome) => `${outcome.frame.name}${outcome.closed ? ` -> ${outcome.closed.code}` : ""}`);
+}
 
 /** The probe after each frame: sync step 1 with an empty state vector, answered with step 2 once handled. */
 const PROBE = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
@@ -27,9 +46,10 @@ export async function sendFuzzFrames(
   let socket: ProbedSocket | null = null;
   try {
     for (const frame of frames) {
+      const sentAt = performance.now();
       socket ??= await openProbed(baseUrl, boardId, user);
       const closed = await socket.exchange(frame, timeoutMs);
-      outcomes.push({ frame, closed });
+      outcomes.push({ frame, closed, sentAt });
       if (closed) socket = null;
     }
   } finally {
