@@ -7,7 +7,6 @@ import { connect } from "./lib/clients";
 import { envNumber, type MetricRow, markdownTable, median, sleep } from "./lib/common";
 import { summariseProfiles } from "./lib/profile";
 import { type ServerHandle, type ServerKind, selectedKinds, startServer } from "./lib/servers";
-import { postgresWired, redisWired } from "./lib/wiring";
 import { coldLoad, coldLoadRows } from "./scenarios/coldLoad";
 import { type FanoutResult, type FanoutSize, fanoutRound, fanoutRows } from "./scenarios/fanout";
 import { joinStorm, joinStormRows } from "./scenarios/joinStorm";
@@ -279,10 +278,6 @@ async function cold(): Promise<void> {
     `SQLite file after seeding: ${sqlite.storeBytes ?? "?"} bytes; history written as ${sqlite.updatesSent} client updates (seeding ran with MESSAGES_PER_SECOND=100000; the measured restarts with the defaults).`,
   );
   if (!process.env.DATABASE_URL) notes.push("PostgreSQL: skipped (DATABASE_URL is not set).");
-  else if (!postgresWired())
-    notes.push(
-      "PostgreSQL: skipped (server/src/server.ts does not use DATABASE_URL yet: the PostgreSQL stores are not wired).",
-    );
   else {
     try {
       const pg = await coldLoad(size, { ...convergeEnv, DATABASE_URL: process.env.DATABASE_URL });
@@ -306,10 +301,6 @@ async function multi(): Promise<void> {
   const reasons: string[] = [];
   if (!databaseUrl) reasons.push("DATABASE_URL is not set");
   if (!redisUrl) reasons.push("REDIS_URL is not set");
-  if (!postgresWired())
-    reasons.push("server/src/server.ts does not use DATABASE_URL yet (PostgreSQL stores not wired)");
-  if (!redisWired())
-    reasons.push("server/src/server.ts does not use REDIS_URL yet (Redis fan-out not wired)");
   if (reasons.length > 0) {
     const message = `Skipped: ${reasons.join("; ")}.`;
     console.log(`\n## Multi-instance\n\n${message}`);
@@ -433,7 +424,7 @@ const md = [
   "",
   `- CPU: ${cpus().length} logical cores (nproc), ${cpuModel}`,
   `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at the end ${load}`,
-  `- Node ${process.version} (every server a child process under \`node --import tsx\`, the load generator in the bench process)`,
+  `- Node ${process.version} (every server a child process under plain \`node\`: Converge from its esbuild bundle server/dist/main.js, @y/websocket-server's src/server.js, test/bench/hocuspocus-server.mjs, the load generator in the bench process)`,
   `- Command: \`${command}\``,
   `- Date: ${new Date(started).toISOString()}; took ${((Date.now() - started) / 1000).toFixed(0)} s`,
   `- Servers: Converge (this repo: auth, SQLite persistence before broadcast, limits on); @y/websocket-server 0.1.1 (stock \`src/server.js\`, in memory, no auth); @hocuspocus/server 4.7 (stock \`Server\`, in memory, no auth, no persistence extension) with @hocuspocus/provider 4.8.`,

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -57,6 +57,14 @@ export interface StartOptions {
 }
 
 let boardCounter = 0;
+let convergeBuilt = false;
+
+/** Builds Converge as `pnpm build` does (server/dist/main.js), once per bench run, so the bench measures that. */
+function buildConverge(): void {
+  if (convergeBuilt) return;
+  execFileSync(process.execPath, ["server/scripts/build.mjs"], { cwd: REPO_ROOT, stdio: "inherit" });
+  convergeBuilt = true;
+}
 
 export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<ServerHandle> {
   const port = await freePort();
@@ -65,8 +73,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   let ownDataDir = false;
   let args: string[];
   const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: "127.0.0.1" };
-  // Every server runs under the same loader (tsx), so their baseline memory is comparable.
-  const loader = ["--import", "tsx"];
+  // Every server runs as plain JavaScript, as in production: Converge from its compiled build, the others as shipped.
+  const loader: string[] = [];
   if (options.cpuProfDir) {
     mkdirSync(options.cpuProfDir, { recursive: true });
     loader.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`);
@@ -75,7 +83,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     case "converge":
       dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "converge-bench-"));
       ownDataDir = options.dataDir === undefined;
-      args = [...loader, "server/src/main.ts"];
+      buildConverge();
+      args = [...loader, "server/dist/main.js"];
       Object.assign(env, {
         DATA_DIR: dataDir,
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
@@ -89,7 +98,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       args = [...loader, "test/node_modules/@y/websocket-server/src/server.js"];
       break;
     case "hocuspocus":
-      args = [...loader, "test/bench/hocuspocus-server.ts"];
+      args = [...loader, "test/bench/hocuspocus-server.mjs"];
       break;
   }
   Object.assign(env, options.env ?? {});
