@@ -7,7 +7,6 @@ import {
   DragOverlay,
   type DragStartEvent,
   KeyboardCode,
-  KeyboardSensor,
   type KeyboardSensorOptions,
   PointerSensor,
   type PointerSensorOptions,
@@ -34,6 +33,7 @@ import { Lane } from "./Lane";
 import { LaneComposer } from "./LaneComposer";
 import { laneFirstCollision } from "./laneFirstCollision";
 import { activityByCard } from "./peerActivity";
+import { PromptKeyboardSensor } from "./promptKeyboardSensor";
 
 /** Props of BoardView. */
 export interface BoardViewProps {
@@ -126,7 +126,7 @@ export function BoardView({
   const editSensors = useSensors(
     useSensor(PointerSensor, POINTER_OPTIONS),
     useSensor(TouchSensor, TOUCH_OPTIONS),
-    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
+    useSensor(PromptKeyboardSensor, KEYBOARD_OPTIONS),
   );
   const sensors = readOnly ? NO_SENSORS : editSensors;
   const boardRef = useRef(board);

@@ -6,7 +6,6 @@ import {
   DragOverlay,
   type DragStartEvent,
   KeyboardCode,
-  KeyboardSensor,
   type KeyboardSensorOptions,
   PointerSensor,
   type PointerSensorOptions,
@@ -14,6 +13,7 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { useMemo, useRef, useState } from "react";
+import { PromptKeyboardSensor } from "../promptKeyboardSensor";
 import { commitCardFields } from "./cardEdits";
 import { RoadmapCell } from "./RoadmapCell";
 import { cellId, dropPatch, quarterOf, type RoadmapMode, roadmapLayout } from "./roadmap";
@@ -70,7 +70,7 @@ export function RoadmapView({ doc, board, visibleCardIds, readOnly, onOpenCard }
   }, [board.lanes]);
   const editSensors = useSensors(
     useSensor(PointerSensor, POINTER_OPTIONS),
-    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
+    useSensor(PromptKeyboardSensor, KEYBOARD_OPTIONS),
   );
   const boardRef = useRef(board);
   boardRef.current = board;
@@ -191,10 +191,7 @@ export function RoadmapView({ doc, board, visibleCardIds, readOnly, onOpenCard }
             </tbody>
           </table>
         </div>
-        {/* No drop animation: a dropped tile is already in its new cell, and while the overlay flew back to it, a
-            keyboard pick-up of that tile (its id was still the animating overlay's) measured the leaving overlay,
-            so the arrow key that followed moved from a stale spot and Space dropped it where it was. */}
-        <DragOverlay dropAnimation={null}>
+        <DragOverlay>
           {activeCard && <div className="roadmap-tile is-overlay">{activeCard.title}</div>}
         </DragOverlay>
       </DndContext>
