@@ -69,8 +69,12 @@ export function useBoardConnection(
   useEffect(() => {
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(localDocName(userId, boardId), doc);
+    // The socket opens once the device copy is in the document: loaded later, its content would go out as a
+    // fresh edit (refused from a viewer: "not saved"; a surprise re-send from an editor), while loaded first,
+    // the sync handshake sends the server only what it lacks.
+    let localLoaded = false;
     const provider = new WebsocketProvider(syncOrigin(), boardId, doc, {
-      connect: navigator.onLine,
+      connect: false,
       // Another tab's edits reach this one through the server, which checks each socket's role.
       disableBc: true,
     });
@@ -93,7 +97,15 @@ export function useBoardConnection(
     send({ type: "reset", online: navigator.onLine });
 
     const markLoaded = () => setLoaded(true);
+    const connectOnceLoaded = () => {
+      if (localLoaded) return;
+      localLoaded = true;
+      if (navigator.onLine && !isTerminal(current)) provider.connect();
+    };
     local.on("synced", markLoaded);
+    local.on("synced", connectOnceLoaded);
+    // No device copy to wait for when IndexedDB cannot be opened (e.g. a private window that forbids it).
+    local._db.catch(connectOnceLoaded);
     const onStatus = ({ status }: { status: ConnectionModel["socket"] }) => send({ type: "status", status });
     const onSync = (synced: boolean) => {
       send({ type: "synced", synced });
@@ -114,7 +126,7 @@ export function useBoardConnection(
     };
     const goOnline = () => {
       send({ type: "browser", online: true });
-      if (!isTerminal(current)) provider.connect();
+      if (localLoaded && !isTerminal(current)) provider.connect();
     };
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
@@ -122,7 +134,7 @@ export function useBoardConnection(
     controls.current = {
       reconnect() {
         send({ type: "reconnect" });
-        if (navigator.onLine) provider.connect();
+        if (localLoaded && navigator.onLine) provider.connect();
       },
       resetLocal() {
         provider.disconnect();
@@ -137,6 +149,7 @@ export function useBoardConnection(
     };
 
     return () => {
+      localLoaded = true; // a late load or failure must not reopen a closed board's socket
       controls.current = null;
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
