@@ -4,6 +4,7 @@ import { BoardInputError } from "./errors";
 import { requireCard, requireLane, str } from "./lookup";
 import { compareRanked, type Ranked, rankAfterLast } from "./rank";
 import { getRoots, type ItemMap } from "./schema";
+import { type ConflictSide, parseConflictOption } from "./voting";
 
 // Priority conflicts: two people setting different values for the same priority field of the same card
 // within a short window, or concurrently (neither had seen the other's change, including an old offline
@@ -215,6 +216,21 @@ function describeField(doc: Y.Doc, field: PriorityField, value: unknown): string
   const lane = getRoots(doc).lanes.get(value);
   const title = lane instanceof Y.Map ? lane.get("title") : undefined;
   return typeof title === "string" ? title : "a deleted lane";
+}
+
+/**
+ * The sides a quick vote's options stand for (`conflictOptionIds` of an open conflict), in option order, with
+ * values in words; empty when the ids are not a conflict's options or the conflict is no longer open.
+ */
+export function quickVoteSides(doc: Y.Doc, optionIds: readonly string[]): ConflictSide[] {
+  const option = optionIds.length > 0 ? parseConflictOption(optionIds[0] as string) : null;
+  if (!option) return [];
+  const conflict = readConflicts(doc, option.cardId).find((open) => open.id === option.conflictId);
+  if (!conflict) return [];
+  return conflict.sides.map((side) => ({
+    userId: side.userId,
+    value: describeField(doc, conflict.field, side.value),
+  }));
 }
 
 /**

@@ -59,6 +59,7 @@ export {
   detectConflicts,
   openConflict,
   PRIORITY_FIELDS,
+  quickVoteSides,
   readConflicts,
   settleConflict,
 } from "./conflicts";
@@ -175,11 +176,12 @@ export {
   stopFollowMe,
   timerRemaining,
 } from "./session";
-export type { MovedCard, SessionSummary, SummaryRound } from "./sessionSummary";
+export type { MovedCard, SessionSummary, SummaryResult, SummaryRound } from "./sessionSummary";
 export {
   closeSession,
   MAX_SUMMARIES,
   readSummaries,
+  resultLabel,
   summariseSession,
   summaryMarkdown,
 } from "./sessionSummary";
@@ -189,6 +191,7 @@ export type { TextSplice } from "./text";
 export { diffText, normaliseTitle } from "./text";
 export type {
   Ballot,
+  ConflictSide,
   DotResult,
   EstimateSpread,
   PokerScale,

@@ -71,6 +71,7 @@ describe("session", () => {
       budget: 5,
       scale: null,
       results: null,
+      sides: [],
     });
     endSession(doc);
     expect(readSession(doc)).toMatchObject({ active: false, facilitator: null, phases: [], timer: null });

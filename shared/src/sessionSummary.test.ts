@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { openConflict } from "./conflicts";
+import { openConflict, quickVoteSides, settleConflict } from "./conflicts";
 import { recordDecision } from "./decisions";
 import { createCard, initBoard, moveCard } from "./operations";
 import { readBoard } from "./readBoard";
 import { readSession, startSession } from "./session";
 import { closeSession, readSummaries, summaryMarkdown } from "./sessionSummary";
-import { conflictOptionIds, logRevealedRound, roundLogEntry } from "./voting";
+import { conflictOptionIds, logRevealedRound, publishRound, roundLogEntry } from "./voting";
 
 const ada = { id: "ada", name: "Ada" };
 const names = new Map([
@@ -108,10 +108,36 @@ describe("session summary", () => {
     expect(markdown).toContain(`- Still (laneId): Ada: ${next.title} vs Bo: ${backlog.title}`);
   });
 
-  it("names a quick vote's options by their card and side, and keeps summaries when the session is started again", () => {
-    const { doc, search } = plannedBoard();
+  it("names a quick vote's options by who put the card where, even once the conflict is settled, and keeps summaries when the session is started again", () => {
+    const { doc, backlog, next, search } = plannedBoard();
     startSession(doc, { facilitator: ada, at: Date.now() - 10 });
-    const [first, second] = conflictOptionIds(search, "laneId:ada@1:bo@2");
+    openConflict(doc, {
+      id: "laneId:ada@1:bo@2",
+      cardId: search,
+      field: "laneId",
+      sides: [
+        { userId: "ada", value: next.id, at: 1 },
+        { userId: "bo", value: backlog.id, at: 2 },
+      ],
+      concurrent: true,
+    });
+    const options = conflictOptionIds(search, "laneId:ada@1:bo@2");
+    const [first, second] = options;
+    // The server publishes the quick vote with its sides while the conflict is open…
+    publishRound(doc, {
+      roundId: "quick",
+      kind: "dot",
+      status: "open",
+      facilitatorId: "ada",
+      cardIds: options,
+      voterIds: [],
+      budget: 1,
+      scale: null,
+      results: null,
+      sides: quickVoteSides(doc, options),
+    });
+    // …someone settles the conflict before the reveal, which logs the round.
+    settleConflict(doc, search, "laneId:ada@1:bo@2", { keep: 0, decidedBy: "ada" });
     logRevealedRound(
       doc,
       roundLogEntry("quick", Date.now(), {
@@ -124,11 +150,13 @@ describe("session summary", () => {
     );
     const summary = closeSession(doc, { at: Date.now(), endedBy: "ada" });
     expect(summary.rounds[0]?.results).toEqual([
-      { label: "Search, side 1", result: "2 dots" },
-      { label: "Search, side 2", result: "1 dot" },
+      { label: "Search", result: "2 dots", side: { userId: "ada", value: next.title } },
+      { label: "Search", result: "1 dot", side: { userId: "bo", value: backlog.title } },
     ]);
-    expect(summary.moved).toEqual([]);
-    expect(summaryMarkdown(summary, name)).toContain("- Nothing moved.");
+    const markdown = summaryMarkdown(summary, name);
+    expect(markdown).toContain(`  - Search — Ada: ${next.title}: 2 dots`);
+    expect(markdown).toContain(`  - Search — Bo: ${backlog.title}: 1 dot`);
+    expect(markdown).not.toContain("side 1");
 
     startSession(doc, { facilitator: ada, at: Date.now() });
     closeSession(doc, { at: Date.now(), endedBy: "ada" });

@@ -1,10 +1,10 @@
 import * as Y from "yjs";
-import { readConflicts } from "./conflicts";
+import { quickVoteSides, readConflicts } from "./conflicts";
 import { readDecisions } from "./decisions";
 import { newId } from "./ids";
 import { getRoots } from "./schema";
 import { cardPlaces, endSession, readBaseline, readSession, type SessionPerson } from "./session";
-import { parseConflictOption, readRoundLog, type VoteKind } from "./voting";
+import { type ConflictSide, parseConflictOption, readRoundLog, type VoteKind } from "./voting";
 
 // The summary of a live session, written when the facilitator ends it (session.summaries, stored whole):
 // what moved since the session started (against the baseline startSession stored), what was decided, the
@@ -26,11 +26,20 @@ export interface MovedCard {
   readonly reranked: boolean;
 }
 
+/** One result of a revealed round: a card (or, in a quick vote, the conflict side) and what it got. */
+export interface SummaryResult {
+  /** The card's title. */
+  readonly label: string;
+  readonly result: string;
+  /** A quick vote's option: the conflict side it stood for, named by the reader (absent for a card). */
+  readonly side?: ConflictSide;
+}
+
 /** A revealed round as the summary lists it, each card (or conflict side) with its result in words. */
 export interface SummaryRound {
   readonly roundId: string;
   readonly kind: VoteKind;
-  readonly results: readonly { readonly label: string; readonly result: string }[];
+  readonly results: readonly SummaryResult[];
 }
 
 /** What a session came to. User ids are kept as ids (the reader names them from the board's members). */
@@ -106,13 +115,15 @@ export function summariseSession(
     .map((round) => ({
       roundId: round.roundId,
       kind: round.kind,
-      results: round.cards.map((card) => {
+      results: round.cards.map((card): SummaryResult => {
         const option = parseConflictOption(card.cardId);
-        const label = option
-          ? `${titleOf(doc, option.cardId)}, side ${option.side + 1}`
-          : titleOf(doc, card.cardId);
         const votes = card.votes ?? 0;
-        return { label, result: card.estimate ?? `${votes} dot${votes === 1 ? "" : "s"}` };
+        const result = card.estimate ?? `${votes} dot${votes === 1 ? "" : "s"}`;
+        if (!option) return { label: titleOf(doc, card.cardId), result };
+        // Rounds logged before their sides were kept: the conflict may still be open to name them.
+        const side = card.side ?? quickVoteSides(doc, [card.cardId])[option.side];
+        const label = titleOf(doc, option.cardId);
+        return side ? { label, result, side } : { label: `${label}, side ${option.side + 1}`, result };
       }),
     }));
   const openConflicts = readConflicts(doc).map((conflict) => ({
@@ -176,6 +187,11 @@ export function readSummaries(doc: Y.Doc): SessionSummary[] {
   return Array.isArray(stored) ? stored.filter(isSummary) : [];
 }
 
+/** What a round's result is called: the card, or for a quick vote "Onboarding — Ada: In progress". */
+export function resultLabel(result: SummaryResult, name: (userId: string) => string): string {
+  return result.side ? `${result.label} — ${name(result.side.userId)}: ${result.side.value}` : result.label;
+}
+
 function when(at: number | null): string {
   return at === null ? "?" : new Date(at).toISOString().slice(0, 16).replace("T", " ");
 }
@@ -213,7 +229,7 @@ export function summaryMarkdown(summary: SessionSummary, name: (userId: string) 
   if (summary.rounds.length === 0) lines.push("- No votes revealed.");
   for (const round of summary.rounds) {
     lines.push(`- ${round.kind === "dot" ? "Dot vote" : "Planning poker"}:`);
-    for (const result of round.results) lines.push(`  - ${result.label}: ${result.result}`);
+    for (const result of round.results) lines.push(`  - ${resultLabel(result, name)}: ${result.result}`);
   }
   lines.push("", "## Open conflicts");
   if (summary.openConflicts.length === 0) lines.push("- None.");

@@ -105,6 +105,7 @@ describe("the round in the document", () => {
     budget: null,
     scale: "tshirt",
     results: null,
+    sides: [],
   };
 
   it("publishes and reads back the round's public state, and removes it", () => {

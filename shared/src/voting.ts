@@ -143,6 +143,12 @@ export function widestDisagreements(
     .map((result) => result.cardId);
 }
 
+/** One side of a priority conflict as a quick vote names it: who put which value (a lane by its title). */
+export interface ConflictSide {
+  readonly userId: string;
+  readonly value: string;
+}
+
 /** What the document knows about a voting round (session.round): never a ballot's value before reveal. */
 export interface RoundState {
   readonly roundId: string;
@@ -160,6 +166,11 @@ export interface RoundState {
   readonly scale: PokerScale | null;
   /** After reveal: the cards with the widest disagreements (at most HIGHLIGHT_COUNT). */
   readonly results: { readonly highlight: readonly string[] } | null;
+  /**
+   * A quick vote on a conflict: its sides in option order (cardIds), kept from the round's opening so they
+   * still name the options once the conflict is settled; empty for a round on cards.
+   */
+  readonly sides: readonly ConflictSide[];
 }
 
 /**
@@ -185,7 +196,16 @@ function roundValue(round: RoundState): Record<string, unknown> {
     budget: round.budget,
     scale: round.scale,
     results: round.results ? { highlight: [...round.results.highlight] } : null,
+    sides: round.sides.map(({ userId, value }) => ({ userId, value })),
   };
+}
+
+function readSide(value: unknown): ConflictSide | null {
+  const side = value as Partial<ConflictSide> | null;
+  if (typeof side !== "object" || side === null) return null;
+  return typeof side.userId === "string" && typeof side.value === "string"
+    ? { userId: side.userId, value: side.value }
+    : null;
 }
 
 /** A revealed round's results, as the server writes them into the cards. */
@@ -285,6 +305,9 @@ export function readRound(session: Y.Map<unknown>): RoundState | null {
     budget: typeof round.budget === "number" ? round.budget : null,
     scale: round.scale === "fibonacci" || round.scale === "tshirt" ? round.scale : null,
     results: results && typeof results === "object" ? { highlight: strings(results.highlight) } : null,
+    sides: Array.isArray(round.sides)
+      ? round.sides.map(readSide).filter((side): side is ConflictSide => side !== null)
+      : [],
   };
 }
 
@@ -299,6 +322,8 @@ export interface RoundLogEntry {
     readonly cardId: string;
     readonly votes: number | null;
     readonly estimate: string | null;
+    /** A quick vote's option: the conflict side it stands for (absent for a card, or when not known). */
+    readonly side?: ConflictSide;
   }[];
 }
 
@@ -331,13 +356,21 @@ export function roundLogEntry(roundId: string, revealedAt: number, results: Vote
 
 /**
  * Appends a revealed round's results to session.roundLog (stored whole, the last MAX_ROUND_LOG kept), so
- * the session summary lists every round of the session. Only the server calls this, at reveal.
+ * the session summary lists every round of the session; a quick vote's options keep the sides the
+ * published round (session.round) names them by. Only the server calls this, at reveal.
  */
 export function logRevealedRound(doc: Y.Doc, entry: RoundLogEntry, origin?: unknown): void {
   doc.transact(() => {
     const { session } = getRoots(doc);
+    const published = readRound(session);
+    const sides = published?.roundId === entry.roundId ? published.sides : [];
+    const cards = entry.cards.map((card) => {
+      const option = parseConflictOption(card.cardId);
+      const side = option ? sides[option.side] : undefined;
+      return side ? { ...card, side } : card;
+    });
     const log = readRoundLog(session).filter((logged) => logged.roundId !== entry.roundId);
-    session.set("roundLog", [...log, entry].slice(-MAX_ROUND_LOG));
+    session.set("roundLog", [...log, { ...entry, cards }].slice(-MAX_ROUND_LOG));
   }, origin);
 }
 
@@ -357,11 +390,15 @@ export function readRoundLog(session: Y.Map<unknown>): RoundLogEntry[] {
       revealedAt: entry.revealedAt,
       cards: cards
         .filter((card) => typeof card === "object" && card !== null && typeof card.cardId === "string")
-        .map((card) => ({
-          cardId: card.cardId,
-          votes: typeof card.votes === "number" ? card.votes : null,
-          estimate: typeof card.estimate === "string" ? card.estimate : null,
-        })),
+        .map((card) => {
+          const side = readSide(card.side);
+          return {
+            cardId: card.cardId,
+            votes: typeof card.votes === "number" ? card.votes : null,
+            estimate: typeof card.estimate === "string" ? card.estimate : null,
+            ...(side ? { side } : {}),
+          };
+        }),
     });
   }
   return entries;

@@ -1,4 +1,4 @@
-import { type SessionSummary, summaryMarkdown } from "@converge/shared";
+import { resultLabel, type SessionSummary, summaryMarkdown } from "@converge/shared";
 import { useState } from "react";
 import { Modal } from "../Modal";
 
@@ -131,7 +131,7 @@ export function SummaryDialog({ summaries, initialId, names, onOpenCard, onClose
           {summary.rounds.map((round) => (
             <li key={round.roundId}>
               {round.kind === "dot" ? "Dot vote" : "Planning poker"}:{" "}
-              {round.results.map((result) => `${result.label} ${result.result}`).join("; ")}
+              {round.results.map((result) => `${resultLabel(result, name)} ${result.result}`).join("; ")}
             </li>
           ))}
         </ul>

@@ -105,15 +105,21 @@ export interface VotePanelProps {
   readonly conflicts?: readonly Conflict[];
 }
 
-/** What a round's "card" is called: a card's title, or a side of the conflict a quick vote is on. */
+/**
+ * What a round's "card" is called: a card's title, or a side of the conflict a quick vote is on, "Ada: In
+ * progress" (from the round, which keeps the sides after the conflict is settled, or the open conflict).
+ */
 function optionTitle(
   board: Board,
+  round: RoundState,
   cardId: string,
   conflicts: readonly Conflict[],
   names: ReadonlyMap<string, string>,
 ): string | null {
   const option = parseConflictOption(cardId);
   if (!option) return board.cards.get(cardId)?.title ?? null;
+  const kept = round.sides[option.side];
+  if (kept) return `${names.get(kept.userId) ?? "Someone"}: ${kept.value}`;
   const conflict = conflicts.find((candidate) => candidate.id === option.conflictId);
   return conflict ? sideLabel(board, conflict, option.side, names) : `Side ${option.side + 1}`;
 }
@@ -213,7 +219,7 @@ export function VotePanel({ boardId, board, round, me, names, conflicts = [] }: 
       </header>
       <ul className="vote-cards">
         {round.cardIds.map((cardId) => {
-          const title = optionTitle(board, cardId, conflicts, names);
+          const title = optionTitle(board, round, cardId, conflicts, names);
           if (title === null) return null;
           const card = { title };
           const value = mine.get(cardId);

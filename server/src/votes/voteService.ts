@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import {
   applyVoteResults,
   type Ballot,
+  type ConflictSide,
   conflictOptionIds,
   DEFAULT_DOT_BUDGET,
   estimateSpread,
@@ -12,9 +13,11 @@ import {
   POKER_SCALES,
   type PokerScale,
   publishRound,
+  quickVoteSides,
   type RoundState,
   readBoard,
   readConflicts,
+  readRound,
   roundLogEntry,
   type ScaleValue,
   scaleStep,
@@ -132,7 +135,13 @@ export function createVoteService(deps: VoteDeps): VoteService {
           const current = getRoots(room.doc).session.get("round") as { roundId?: unknown } | undefined;
           // A round that is no longer the published one (a newer round replaced it) stays out of the document.
           if (round.status === "open" || current?.roundId === round.id || current === undefined) {
-            publishRound(room.doc, publicState(round, voterIds, results), SERVER_ORIGIN);
+            // A quick vote's sides are read once, while its conflict is open, and kept after it is settled.
+            const published = readRound(getRoots(room.doc).session);
+            const sides =
+              published?.roundId === round.id && published.sides.length > 0
+                ? published.sides
+                : quickVoteSides(room.doc, round.cardIds);
+            publishRound(room.doc, publicState(round, voterIds, results, sides), SERVER_ORIGIN);
           }
         });
       });
@@ -362,7 +371,12 @@ function voterIdsOf(ballots: readonly BallotRecord[]): string[] {
 }
 
 /** The round's public trace for session.round. */
-function publicState(round: RoundRecord, voterIds: string[], results: RevealResults | null): RoundState {
+function publicState(
+  round: RoundRecord,
+  voterIds: string[],
+  results: RevealResults | null,
+  sides: readonly ConflictSide[],
+): RoundState {
   return {
     roundId: round.id,
     kind: round.kind,
@@ -373,6 +387,7 @@ function publicState(round: RoundRecord, voterIds: string[], results: RevealResu
     budget: round.budget,
     scale: round.scale,
     results: results ? { highlight: results.highlight } : null,
+    sides,
   };
 }
 

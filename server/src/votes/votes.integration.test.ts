@@ -187,10 +187,13 @@ describe("voting rounds through the real server", () => {
         "results",
         "roundId",
         "scale",
+        "sides",
         "status",
         "voterIds",
       ].sort(),
     );
+    // A round on cards has no conflict sides: nothing in the document but who voted.
+    expect(docRound()?.sides).toEqual([]);
 
     // Only the facilitator reveals: not the owner, not the viewer.
     const notFacilitator = await call(owner, `${rounds()}/${roundId}/reveal`, {});
@@ -313,6 +316,17 @@ describe("voting rounds through the real server", () => {
 
     const roundId = await openRound(editor, { kind: "dot", conflict: { cardId: exportCard, conflictId } });
     const [now, later] = conflictOptionIds(exportCard, conflictId);
+    // The published round names its options by their sides, so they read "Ed: now" even once settled.
+    const sides = [
+      { userId: editor.id, value: "now" },
+      { userId: owner.id, value: "later" },
+    ];
+    await waitFor(
+      () => readRound(getRoots(client.doc).session)?.roundId === roundId,
+      5_000,
+      "round published",
+    );
+    expect(readRound(getRoots(client.doc).session)?.sides).toEqual(sides);
     expect((await ballot(viewer, roundId, now, 2)).status).toBe(422);
     expect((await ballot(viewer, roundId, exportCard, 1)).status).toBe(422);
     expect((await ballot(viewer, roundId, now, 1)).status).toBe(200);
@@ -332,8 +346,8 @@ describe("voting rounds through the real server", () => {
     );
     const logged = readRoundLog(getRoots(client.doc).session).find((entry) => entry.roundId === roundId);
     expect(logged?.cards).toEqual([
-      { cardId: now, votes: 2, estimate: null },
-      { cardId: later, votes: 1, estimate: null },
+      { cardId: now, votes: 2, estimate: null, side: sides[0] },
+      { cardId: later, votes: 1, estimate: null, side: sides[1] },
     ]);
     // The options are not cards: the card's own dot total is untouched.
     expect(readBoard(client.doc).cards.get(exportCard)?.votes ?? null).toBe(votesBefore);
