@@ -161,6 +161,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         error.status,
       );
     }
+    if (isStoreBusy(error)) {
+      c.header("Retry-After", "1");
+      return c.json(
+        {
+          error: {
+            code: "store_busy",
+            message: "The database is busy; nothing was changed. Try again in a moment.",
+          },
+        },
+        503,
+      );
+    }
     logger.error({ err: error, method: c.req.method, path: c.req.path }, "request failed");
     return c.json({ error: { code: "internal", message: "Something went wrong on the server." } }, 500);
   });
@@ -191,4 +203,9 @@ function securityHeaders() {
 
 function codeFor(status: ContentfulStatusCode): string {
   return status >= 500 ? "internal" : `http_${status}`;
+}
+
+/** SQLite refused the statement because another connection holds the lock (the short busy_timeout ran out). */
+function isStoreBusy(error: unknown): boolean {
+  return (error as { code?: unknown }).code === "SQLITE_BUSY";
 }

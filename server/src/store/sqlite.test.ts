@@ -34,6 +34,23 @@ describe("openSqlite", () => {
     db.close();
   });
 
+  it("fails a write fast with SQLITE_BUSY while another process's connection holds the write lock", () => {
+    const file = join(dir, "converge.db");
+    const db = openSqlite(file);
+    const foreign = openSqlite(file);
+    foreign.exec("BEGIN EXCLUSIVE");
+    const started = performance.now();
+    expect(() => db.exec("CREATE TABLE t (x INTEGER)")).toThrow(
+      expect.objectContaining({ code: "SQLITE_BUSY" }),
+    );
+    // The wait is spent on the event loop: it must stay far below the 100 ms stall bound, not the old 5 s.
+    expect(performance.now() - started).toBeLessThan(100 + SQLITE_BUSY_TIMEOUT_MS);
+    foreign.exec("ROLLBACK");
+    db.exec("CREATE TABLE t (x INTEGER)");
+    foreign.close();
+    db.close();
+  });
+
   it("applies each migration once across reopenings", () => {
     const file = join(dir, "converge.db");
     openSqlite(file).close();

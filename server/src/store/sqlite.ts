@@ -101,8 +101,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    CREATE INDEX board_activity_card ON board_activity (board_id, card_id, seq);`,
 ];
 
-/** How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. */
-export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/**
+ * How long a statement waits for another connection's write lock before failing with SQLITE_BUSY. Short on purpose:
+ * better-sqlite3 waits on the event loop, so a foreign process holding the lock would otherwise stall every board,
+ * REST call and ping on this server for the whole wait. The server is the file's only writer; a busy append fails
+ * fast, the room keeps the update, tells its clients "not saved yet" and retries with backoff, and a busy REST call
+ * answers 503 with Retry-After.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 50;
 
 /**
  * Opens (creating it and its directory if needed) the database `file`, or an in-memory one for
