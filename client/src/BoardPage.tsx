@@ -2,7 +2,6 @@ import {
   CloseCode,
   ConflictTracker,
   filterCards,
-  readConflicts,
   setFacilitatorView,
   spotlightCard,
   startSession,
@@ -55,6 +54,7 @@ import { accountStore } from "./useAccount";
 import { useBoard } from "./useBoard";
 import { type BoardAccess, useBoardAccess } from "./useBoardAccess";
 import { type BoardConnection, type BoardSession, useBoardConnection } from "./useBoardConnection";
+import { useConflicts } from "./useConflicts";
 import { usePresence } from "./usePresence";
 import { useRemoteMoveAnnouncements } from "./useRemoteMoveAnnouncements";
 import { ViewBoundary } from "./ViewBoundary";
@@ -224,8 +224,8 @@ function BoardScreen({
     const tracker = new ConflictTracker(doc, { actor: identity.id });
     return () => tracker.destroy();
   }, [doc, identity.id, readOnly]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the conflicts live on the cards, re-read with the board.
-  const conflicts = useMemo(() => readConflicts(doc), [doc, board]);
+  // Re-read only when a change touched the conflicts, not after every edit of a 2,000-card board.
+  const conflicts = useConflicts(doc);
   const conflictCardIds = useMemo(
     () => [...new Set(conflicts.map((conflict) => conflict.cardId))],
     [conflicts],
