@@ -174,7 +174,7 @@ function ConflictItem({
         </p>
       )}
       {!readOnly && (
-        <span className="conflict-actions">
+        <div className="conflict-actions">
           {revealedId !== null && tally?.side != null && involved && (
             <button
               type="button"
@@ -201,11 +201,11 @@ function ConflictItem({
             </button>
           ))}
           {!roundOpen && (
-            <button type="button" className="button small ghost" onClick={quickVote}>
+            <button type="button" className="button small" onClick={quickVote}>
               Open a quick vote
             </button>
           )}
-        </span>
+        </div>
       )}
       {error && (
         <p className="form-error" role="alert">
