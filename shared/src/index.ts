@@ -182,6 +182,7 @@ export {
   MAX_SUMMARIES,
   readSummaries,
   resultLabel,
+  roundHeading,
   summariseSession,
   summaryMarkdown,
 } from "./sessionSummary";

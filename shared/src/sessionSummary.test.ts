@@ -154,8 +154,9 @@ describe("session summary", () => {
       { label: "Search", result: "1 dot", side: { userId: "bo", value: backlog.title } },
     ]);
     const markdown = summaryMarkdown(summary, name);
-    expect(markdown).toContain(`  - Search — Ada: ${next.title}: 2 dots`);
-    expect(markdown).toContain(`  - Search — Bo: ${backlog.title}: 1 dot`);
+    expect(markdown).toContain(
+      `- Quick vote on “Search”:\n  - Ada: ${next.title} — 2 dots\n  - Bo: ${backlog.title} — 1 dot`,
+    );
     expect(markdown).not.toContain("side 1");
 
     startSession(doc, { facilitator: ada, at: Date.now() });

@@ -187,9 +187,16 @@ export function readSummaries(doc: Y.Doc): SessionSummary[] {
   return Array.isArray(stored) ? stored.filter(isSummary) : [];
 }
 
-/** What a round's result is called: the card, or for a quick vote "Onboarding — Ada: In progress". */
+/** What a revealed round is called: "Dot vote", "Planning poker", or "Quick vote on “Onboarding”". */
+export function roundHeading(round: SummaryRound): string {
+  const [first] = round.results;
+  if (first?.side) return `Quick vote on “${first.label}”`;
+  return round.kind === "dot" ? "Dot vote" : "Planning poker";
+}
+
+/** What a round's result is called: the card, or for a quick vote the side, "Ada: In progress". */
 export function resultLabel(result: SummaryResult, name: (userId: string) => string): string {
-  return result.side ? `${result.label} — ${name(result.side.userId)}: ${result.side.value}` : result.label;
+  return result.side ? `${name(result.side.userId)}: ${result.side.value}` : result.label;
 }
 
 function when(at: number | null): string {
@@ -228,8 +235,10 @@ export function summaryMarkdown(summary: SessionSummary, name: (userId: string) 
   lines.push("", "## Votes");
   if (summary.rounds.length === 0) lines.push("- No votes revealed.");
   for (const round of summary.rounds) {
-    lines.push(`- ${round.kind === "dot" ? "Dot vote" : "Planning poker"}:`);
-    for (const result of round.results) lines.push(`  - ${resultLabel(result, name)}: ${result.result}`);
+    lines.push(`- ${roundHeading(round)}:`);
+    for (const result of round.results) {
+      lines.push(`  - ${resultLabel(result, name)}${result.side ? " —" : ":"} ${result.result}`);
+    }
   }
   lines.push("", "## Open conflicts");
   if (summary.openConflicts.length === 0) lines.push("- None.");

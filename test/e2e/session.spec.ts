@@ -297,8 +297,9 @@ test("a whole session with a facilitator, an editor and a viewer: timer, follow 
     await expect(summary.getByTestId("summary-decisions")).toContainText("Search goes first next quarter");
     await expect(summary.getByTestId("summary-votes")).toContainText("Search 2 dots");
     // The quick vote's options are named by their sides, though the conflict was settled since.
-    await expect(summary.getByTestId("summary-votes")).toContainText("Onboarding — Ada: In progress 2 dots");
-    await expect(summary.getByTestId("summary-votes")).toContainText("Onboarding — Bo: Done 0 dots");
+    const quickVote = summary.getByTestId("summary-votes").getByText("Quick vote on “Onboarding”");
+    await expect(quickVote).toContainText("Ada: In progress 2 dots");
+    await expect(quickVote).toContainText("Bo: Done 0 dots");
   }
   await adaPage.screenshot({ path: "client/screenshots/session-summary.png" });
   const link = await adaPage.getByTestId("summary-link").inputValue();

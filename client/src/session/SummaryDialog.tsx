@@ -1,4 +1,4 @@
-import { resultLabel, type SessionSummary, summaryMarkdown } from "@converge/shared";
+import { resultLabel, roundHeading, type SessionSummary, summaryMarkdown } from "@converge/shared";
 import { useState } from "react";
 import { Modal } from "../Modal";
 
@@ -130,7 +130,7 @@ export function SummaryDialog({ summaries, initialId, names, onOpenCard, onClose
         <ul data-testid="summary-votes">
           {summary.rounds.map((round) => (
             <li key={round.roundId}>
-              {round.kind === "dot" ? "Dot vote" : "Planning poker"}:{" "}
+              {roundHeading(round)}:{" "}
               {round.results.map((result) => `${resultLabel(result, name)} ${result.result}`).join("; ")}
             </li>
           ))}
