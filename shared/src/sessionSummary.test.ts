@@ -26,6 +26,20 @@ function plannedBoard() {
   return { doc, backlog, next, search, exportCard, still };
 }
 
+/** Opens a conflict on a card: Ada put it in the first lane, Bo (concurrently) in the second. */
+function adaAndBoDisagree(doc: Y.Doc, id: string, cardId: string, [adaLane, boLane]: [string, string]) {
+  openConflict(doc, {
+    id,
+    cardId,
+    field: "laneId",
+    sides: [
+      { userId: "ada", value: adaLane, at: 1 },
+      { userId: "bo", value: boLane, at: 2 },
+    ],
+    concurrent: true,
+  });
+}
+
 describe("session summary", () => {
   it("lists what moved since the start, what was decided, the rounds revealed and the conflicts left open", () => {
     const { doc, backlog, next, search, exportCard, still } = plannedBoard();
@@ -53,16 +67,7 @@ describe("session summary", () => {
       }),
     );
     logRevealedRound(doc, roundLogEntry("old", startedAt - 60_000, { kind: "dot", results: [] }));
-    openConflict(doc, {
-      id: "c1",
-      cardId: still,
-      field: "laneId",
-      sides: [
-        { userId: "ada", value: next.id, at: 1 },
-        { userId: "bo", value: backlog.id, at: 2 },
-      ],
-      concurrent: true,
-    });
+    adaAndBoDisagree(doc, "c1", still, [next.id, backlog.id]);
 
     const summary = closeSession(doc, { at: Date.now(), endedBy: "ada" });
     expect(readSession(doc).active).toBe(false);
@@ -111,16 +116,7 @@ describe("session summary", () => {
   it("names a quick vote's options by who put the card where, even once the conflict is settled, and keeps summaries when the session is started again", () => {
     const { doc, backlog, next, search } = plannedBoard();
     startSession(doc, { facilitator: ada, at: Date.now() - 10 });
-    openConflict(doc, {
-      id: "laneId:ada@1:bo@2",
-      cardId: search,
-      field: "laneId",
-      sides: [
-        { userId: "ada", value: next.id, at: 1 },
-        { userId: "bo", value: backlog.id, at: 2 },
-      ],
-      concurrent: true,
-    });
+    adaAndBoDisagree(doc, "laneId:ada@1:bo@2", search, [next.id, backlog.id]);
     const options = conflictOptionIds(search, "laneId:ada@1:bo@2");
     const [first, second] = options;
     // The server publishes the quick vote with its sides while the conflict is open…
