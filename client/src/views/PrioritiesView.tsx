@@ -205,8 +205,9 @@ export function PrioritiesView({ doc, board, visibleCardIds, readOnly, members, 
     if (at && (at.cardId !== stop?.cardId || at.col !== stop.col)) setActive(at);
   };
 
+  // Both walk the whole backlog (the moves quadratically): once per board version and filter, not per focus move.
   const plan = useMemo(() => backlogPlan(board, rows), [board, rows]);
-  const planMoves = plan ? movesToOrder(plan.current, plan.order).length : 0;
+  const planMoves = useMemo(() => (plan ? movesToOrder(plan.current, plan.order).length : 0), [plan]);
   const rerank = () => {
     if (!plan) return;
     const result = applyLaneOrder(doc, plan.laneId, plan.order);
@@ -221,7 +222,7 @@ export function PrioritiesView({ doc, board, visibleCardIds, readOnly, members, 
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
-  const scored = rows.filter((row) => row.score !== null).length;
+  const scored = useMemo(() => rows.filter((row) => row.score !== null).length, [rows]);
   const modelLabel = SCORING_MODEL_LABELS[model];
 
   return (
