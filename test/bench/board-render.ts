@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   createCard,
   createGoal,
@@ -11,6 +13,7 @@ import { chromium, type Page } from "@playwright/test";
 import * as Y from "yjs";
 import { connect } from "./lib/clients";
 import { median, sleep } from "./lib/common";
+import { summariseProfiles } from "./lib/profile";
 import { startServer } from "./lib/servers";
 
 // `node --import tsx test/bench/board-render.ts` (build the client first: `pnpm exec vite build`, or
@@ -24,10 +27,13 @@ import { startServer } from "./lib/servers";
 // - filter latency: the text typed into the filter box (the input event's time stamp) → only matching cards
 //   painted; and clearing it → the whole board painted again.
 // Prints a markdown table. Runs in about two minutes. Not part of `pnpm test`.
+// BENCH_PROFILE=<dir> also loads each page once more under the CDP CPU profiler and prints its top self-time
+// functions (build with `--minify false` to read the names).
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const WORDS = [
   "Search",
   "Billing",
@@ -100,6 +106,27 @@ async function timeToReady(page: Page, url: string, ready: string): Promise<numb
       }),
     ready,
   );
+}
+
+/** timeToReady under the CDP CPU profiler: writes `<dir>/<name>/CPU.1.0.1.cpuprofile` and prints the top self-time functions. */
+async function profiledLoad(
+  page: Page,
+  url: string,
+  ready: string,
+  dir: string,
+  name: string,
+): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  const ms = await timeToReady(page, url, ready);
+  const { profile } = await cdp.send("Profiler.stop");
+  const into = join(dir, name);
+  mkdirSync(into, { recursive: true });
+  writeFileSync(join(into, "CPU.1.0.1.cpuprofile"), JSON.stringify(profile));
+  console.log(`\n### ${name}, profiled load: ${Math.round(ms)} ms\n\n${summariseProfiles(into, 20)}\n`);
+  await cdp.detach();
 }
 
 /** True once every lane is on screen and a card takes the focus. */
@@ -278,15 +305,17 @@ async function main(): Promise<void> {
 
     const boardLoad: number[] = [];
     const prioritiesLoad: number[] = [];
+    // Interleaved, so neither page alone pays for the server still settling the seed or the first cold start.
     for (let i = 0; i < ROUNDS; i++) {
       prioritiesLoad.push(await timeToReady(other, `${boardUrl}/priorities`, PRIORITIES_READY));
-    }
-    const rowsMounted = await other.getByTestId("priority-row").count();
-    await other.context().close();
-    for (let i = 0; i < ROUNDS; i++) {
       boardLoad.push(await timeToReady(page, boardUrl, boardReady(board.lanes.length)));
     }
+    const rowsMounted = await other.getByTestId("priority-row").count();
+    if (PROFILE_DIR)
+      await profiledLoad(other, `${boardUrl}/priorities`, PRIORITIES_READY, PROFILE_DIR, "priorities");
+    await other.context().close();
     const cardsMounted = await page.getByTestId("card").count();
+    if (PROFILE_DIR) await profiledLoad(page, boardUrl, boardReady(board.lanes.length), PROFILE_DIR, "board");
     console.log(
       `Loaded: board ${boardLoad.map(Math.round).join(", ")} ms (${cardsMounted} cards mounted); priorities ${prioritiesLoad.map(Math.round).join(", ")} ms (${rowsMounted} rows mounted).`,
     );
