@@ -86,6 +86,24 @@ async function holdServerFrames(
   };
 }
 
+/**
+ * Reloads a person's open board with slow device storage and the server's frames held back: this
+ * device's copy loads once the socket is open, or (when the socket waits for it) once the role is known,
+ * and shows the card before the server has said anything. Returns what crossed the socket.
+ */
+async function reloadWithSlowStorage(page: Page, boardId: string, cardTitle: string): Promise<Traffic> {
+  const { traffic, firstFrameSent, release } = await holdServerFrames(page);
+  await slowDeviceStorage(page);
+  const boardRecord = page.waitForResponse((response) => response.url().endsWith(`/api/boards/${boardId}`));
+  await page.reload({ waitUntil: "commit" });
+  await Promise.race([firstFrameSent, boardRecord]);
+  await page.evaluate(() => window.releaseDeviceStorage?.());
+  await expect(card(page, cardTitle)).toBeVisible();
+  release();
+  await expectLive(page);
+  return traffic;
+}
+
 test("a viewer reloads a board: its device copy loads, nothing is written and no 'not saved' warning shows", async ({
   browser,
   baseURL,
@@ -102,17 +120,7 @@ test("a viewer reloads a board: its device copy loads, nothing is written and no
   await expect(card(cyPage, "Offline onboarding")).toBeVisible();
   await expect(cyPage.getByTestId("role-badge")).toHaveAttribute("data-role", "viewer");
 
-  const { traffic, firstFrameSent, release } = await holdServerFrames(cyPage);
-  await slowDeviceStorage(cyPage);
-  const boardRecord = cyPage.waitForResponse((response) => response.url().endsWith(`/api/boards/${boardId}`));
-  await cyPage.reload({ waitUntil: "commit" });
-  // The device copy loads once the socket is open, or (when the socket waits for it) once the role is known.
-  await Promise.race([firstFrameSent, boardRecord]);
-  await cyPage.evaluate(() => window.releaseDeviceStorage?.());
-  // Shown while the server is still silent: the board came from this device's copy.
-  await expect(card(cyPage, "Offline onboarding")).toBeVisible();
-  release();
-  await expectLive(cyPage);
+  const traffic = await reloadWithSlowStorage(cyPage, boardId, "Offline onboarding");
   // A change Ada makes now still reaches the viewer, so the socket synced after the hold.
   await addCard(adaPage, "Later", "Exports");
   await expect(card(cyPage, "Exports")).toBeVisible();
@@ -120,4 +128,20 @@ test("a viewer reloads a board: its device copy loads, nothing is written and no
   expect(traffic).toEqual({ updatesSent: 0, permissionDenied: 0 });
   await expect(cyPage.getByText("your last change was not saved")).toHaveCount(0);
   await expect(cyPage.getByTestId("role-badge")).toHaveAttribute("data-role", "viewer");
+});
+
+test("an editor's reload sends nothing the server already has, and an edit after it still goes out", async ({
+  browser,
+  baseURL,
+}) => {
+  const base = baseURL ?? "";
+  const ada = await signUp(browser, "Ada", base);
+  const boardId = await createBoard(ada, "Editor reload", "roadmap");
+  const adaPage = await openBoard(ada, boardId);
+  await addCard(adaPage, "Later", "Offline onboarding");
+
+  const traffic = await reloadWithSlowStorage(adaPage, boardId, "Offline onboarding");
+  expect(traffic).toEqual({ updatesSent: 0, permissionDenied: 0 });
+  await addCard(adaPage, "Now", "Exports");
+  await expect.poll(() => traffic.updatesSent).toBeGreaterThan(0);
 });
