@@ -59,7 +59,7 @@ import { usePresence } from "./usePresence";
 import { useRemoteMoveAnnouncements } from "./useRemoteMoveAnnouncements";
 import { ViewBoundary } from "./ViewBoundary";
 import { ViewTabs, viewPanelId, viewTabId } from "./ViewTabs";
-import { lazyView } from "./viewRegistry";
+import { lazyView, preloadView } from "./viewRegistry";
 import type { ViewMember, ViewProps } from "./views/ViewProps";
 
 /** Props of BoardPage. */
@@ -126,6 +126,8 @@ function LiveBoard({ boardId, view, access, account }: LiveBoardProps) {
     },
   });
   connectionRef.current = connection;
+  // The view's code downloads while the board's document loads, not after.
+  useEffect(() => preloadView(view), [view]);
 
   const { session, loaded } = connection;
   if (!session) {
