@@ -100,7 +100,7 @@ async function basic(): Promise<void> {
   const updates = envNumber("BENCH_BASIC_UPDATES", 200);
   const rows = new Map<ServerKind, { start: number[]; p50: number[]; p99: number[] }>();
   for (let r = 0; r < ROUNDS; r++) {
-    for (const kind of kinds) {
+    for (const kind of inRoundOrder(r)) {
       const server = await start(kind, "basic", r);
       try {
         const [board] = (await server.createBoards(1, "Basic")) as [string];
@@ -169,7 +169,7 @@ async function fanout(name: "fanout" | "hot"): Promise<void> {
         };
   const results = new Map<ServerKind, FanoutResult[]>();
   for (let r = 0; r < ROUNDS; r++) {
-    for (const kind of kinds) {
+    for (const kind of inRoundOrder(r)) {
       const server = await start(kind, name, r);
       try {
         const result = await fanoutRound([server], size);
@@ -195,6 +195,15 @@ async function fanout(name: "fanout" | "hot"): Promise<void> {
     ],
     profile: profileOf(name),
   });
+}
+
+/**
+ * The servers in round `r`'s order: rotated each round, so no server always runs first (right after the bench
+ * process started or after the previous server's 200 observers became garbage) — that position measured worse.
+ */
+function inRoundOrder(r: number): ServerKind[] {
+  const shift = r % kinds.length;
+  return [...kinds.slice(shift), ...kinds.slice(0, shift)];
 }
 
 async function many(): Promise<void> {
@@ -239,7 +248,7 @@ async function storm(): Promise<void> {
   };
   const rows = new Map<ServerKind, Awaited<ReturnType<typeof joinStorm>>[]>();
   for (let r = 0; r < ROUNDS; r++) {
-    for (const kind of kinds) {
+    for (const kind of inRoundOrder(r)) {
       const server = await start(kind, "storm", r);
       try {
         const result = await joinStorm(server, size);
