@@ -37,6 +37,7 @@ import { EditableText } from "./EditableText";
 import { EvidenceDialog } from "./EvidenceDialog";
 import { FilterBar } from "./FilterBar";
 import { GoalsDialog } from "./GoalsDialog";
+import { LiveCursors } from "./LiveCursors";
 import { MembersDialog } from "./MembersDialog";
 import { Modal } from "./Modal";
 import { PresenceAvatars } from "./PresenceAvatars";
@@ -489,6 +490,7 @@ function BoardScreen({
         data-view={view}
       >
         {body}
+        {view === "board" && <LiveCursors awareness={provider.awareness} />}
       </main>
       {archiveOpen && (
         <ArchiveDrawer
@@ -509,7 +511,8 @@ function BoardScreen({
           members={members}
           me={me}
           actions={actions}
-          onEditing={onEditing}
+          peers={peers}
+          onActivity={setActivity}
           readOnly={readOnly}
           extra={
             <>

@@ -1,4 +1,4 @@
-import type { Board, Card as CardData } from "@converge/shared";
+import type { Board, Card as CardData, Peer, PresenceActivity } from "@converge/shared";
 import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import type * as Y from "yjs";
 import { ActivityFeed } from "./ActivityFeed";
@@ -9,6 +9,7 @@ import { ChecklistEditor } from "./ChecklistEditor";
 import { CommentThread } from "./CommentThread";
 import { DescriptionEditor } from "./DescriptionEditor";
 import { EditableText } from "./EditableText";
+import { FieldPresence } from "./FieldPresence";
 import { namesById } from "./people";
 import type { ViewMember } from "./views/ViewProps";
 
@@ -25,7 +26,10 @@ export interface CardDialogProps {
   readonly members: readonly ViewMember[];
   readonly me: { readonly id: string; readonly name: string };
   readonly actions: BoardActions;
-  readonly onEditing: (cardId: string | null) => void;
+  /** Everyone else on the board, to show who is typing in which field. */
+  readonly peers: readonly Peer[];
+  /** Publishes what I am doing with this card: viewing it while open, editing a field while in it. */
+  readonly onActivity: (activity: PresenceActivity | null) => void;
   readonly onClose: () => void;
   /** View only: the title and description are shown, not editable; no archiving. */
   readonly readOnly?: boolean;
@@ -47,7 +51,8 @@ export function CardDialog({
   members,
   me,
   actions,
-  onEditing,
+  peers,
+  onActivity,
   onClose,
   readOnly = false,
   extra,
@@ -65,7 +70,14 @@ export function CardDialog({
     };
   }, []);
 
-  const editing = (focused: boolean) => onEditing(focused ? card.id : null);
+  useEffect(() => {
+    onActivity({ kind: "viewing", cardId: card.id });
+    return () => onActivity(null);
+  }, [onActivity, card.id]);
+
+  const editing = (field: string | null) =>
+    onActivity(field ? { kind: "editing", cardId: card.id, field } : { kind: "viewing", cardId: card.id });
+  const editingIn = (field: string) => (focused: boolean) => editing(focused ? field : null);
   const titleId = `card-dialog-title-${card.id}`;
 
   return (
@@ -97,11 +109,12 @@ export function CardDialog({
               <EditableText
                 value={card.title}
                 label="Card title"
-                onEditingChange={editing}
+                onEditingChange={editingIn("title")}
                 onCommit={(title) => actions.renameCard(card.id, title)}
               />
             )}
           </h2>
+          <FieldPresence peers={peers} cardId={card.id} field="title" />
           <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
             ✕
           </button>
@@ -112,10 +125,11 @@ export function CardDialog({
         {extra && <div className="card-dialog-extra">{extra}</div>}
         <div className="card-dialog-columns">
           <div className="card-dialog-main">
+            <FieldPresence peers={peers} cardId={card.id} field="description" />
             <DescriptionEditor
               value={card.description}
               onChange={(value) => actions.setDescription(card.id, value)}
-              onFocusChange={readOnly ? IGNORE_FOCUS : editing}
+              onFocusChange={readOnly ? IGNORE_FOCUS : editingIn("description")}
               readOnly={readOnly}
             />
             <ChecklistEditor doc={doc} cardId={card.id} items={card.checklist} readOnly={readOnly} />
@@ -124,7 +138,15 @@ export function CardDialog({
             <ActivityFeed boardId={boardId} cardId={card.id} names={names} board={board} />
           </div>
           <aside className="card-dialog-side" aria-label="Planning">
-            <CardFieldsForm doc={doc} card={card} board={board} members={members} readOnly={readOnly} />
+            <CardFieldsForm
+              doc={doc}
+              card={card}
+              board={board}
+              members={members}
+              readOnly={readOnly}
+              peers={peers}
+              onFieldFocus={readOnly ? undefined : editing}
+            />
           </aside>
         </div>
         <footer className="card-dialog-footer">

@@ -6,13 +6,16 @@ import {
   effectiveReach,
   formatScore,
   type Impact,
+  type Peer,
   SCORING_MODEL_LABELS,
   scoreCard,
   setCardFields,
 } from "@converge/shared";
+import { type ReactNode, useEffect, useRef } from "react";
 import type * as Y from "yjs";
 import { attemptOp } from "./attemptOp";
 import { UI_ORIGIN } from "./boardActions";
+import { FieldPresence } from "./FieldPresence";
 import { LabelsField } from "./LabelsField";
 import { NumberField } from "./NumberField";
 import { IMPACT_OPTIONS, TYPE_OPTIONS, targetOptions, WSJF_OPTIONS } from "./planningOptions";
@@ -26,6 +29,39 @@ export interface CardFieldsFormProps {
   readonly board: Board;
   readonly members: readonly ViewMember[];
   readonly readOnly: boolean;
+  /** Everyone else on the board: a teammate's name shows beside the field they are typing in. */
+  readonly peers?: readonly Peer[];
+  /** Told which field I am in (its presence name) on focus, and null when I leave the fields. */
+  readonly onFieldFocus?: (field: string | null) => void;
+}
+
+const NO_PEERS: readonly Peer[] = [];
+
+/** The presence name of the field a focus event happened in, from its `data-presence-field` wrapper. */
+function fieldOf(event: FocusEvent): string | null {
+  const target = event.target instanceof Element ? event.target : null;
+  return target?.closest("[data-presence-field]")?.getAttribute("data-presence-field") ?? null;
+}
+
+/** Calls `onFieldFocus` with the field focus moves into inside the element, and null when focus leaves a field. */
+function useFieldFocus(onFieldFocus: ((field: string | null) => void) | undefined) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const callback = useRef(onFieldFocus);
+  callback.current = onFieldFocus;
+  const enabled = onFieldFocus !== undefined;
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root || !enabled) return;
+    const onIn = (event: FocusEvent) => callback.current?.(fieldOf(event));
+    const onOut = () => callback.current?.(null);
+    root.addEventListener("focusin", onIn);
+    root.addEventListener("focusout", onOut);
+    return () => {
+      root.removeEventListener("focusin", onIn);
+      root.removeEventListener("focusout", onOut);
+    };
+  }, [enabled]);
+  return rootRef;
 }
 
 const FORMULAS = {
@@ -38,7 +74,16 @@ const FORMULAS = {
  * A card's planning fields, each written on its own through setCardFields, with the card's live
  * score under the board's scoring model. The board's model's inputs come first; the others fold away.
  */
-export function CardFieldsForm({ doc, card, board, members, readOnly }: CardFieldsFormProps) {
+export function CardFieldsForm({
+  doc,
+  card,
+  board,
+  members,
+  readOnly,
+  peers = NO_PEERS,
+  onFieldFocus,
+}: CardFieldsFormProps) {
+  const rootRef = useFieldFocus(onFieldFocus);
   const write = (patch: CardFieldsPatch) => attemptOp(() => setCardFields(doc, card.id, patch, UI_ORIGIN));
   const model = board.scoringModel;
   const score = scoreCard(card, model);
@@ -50,42 +95,56 @@ export function CardFieldsForm({ doc, card, board, members, readOnly }: CardFiel
   const scale = (field: "businessValue" | "timeCriticality" | "riskReduction") => (value: string) =>
     write({ [field]: value === "" ? null : Number(value) });
 
+  /** A field wrapped so focusing it is published, with a teammate's name beside its label while they are in it. */
+  const present = (field: string, node: ReactNode) => (
+    <div key={field} className="field-with-presence" data-presence-field={field}>
+      {node}
+      <FieldPresence peers={peers} cardId={card.id} field={field} />
+    </div>
+  );
+
   const rice = [
-    <NumberField
-      key="reach"
-      label="Reach"
-      value={card.reach}
-      min={0}
-      hint={raised ? `Raised to ${reach} by quoted customers` : "People per quarter"}
-      readOnly={readOnly}
-      testId="field-reach"
-      onCommit={(value) => write({ reach: value })}
-    />,
-    <SelectField
-      key="impact"
-      label="Impact"
-      value={card.impact === null ? "" : String(card.impact)}
-      options={IMPACT_OPTIONS}
-      emptyLabel="Not set"
-      readOnly={readOnly}
-      testId="field-impact"
-      onCommit={(value) => write({ impact: value === "" ? null : (Number(value) as Impact) })}
-    />,
-    <NumberField
-      key="confidence"
-      label="Confidence %"
-      value={card.confidence}
-      min={0}
-      max={100}
-      hint="50 low, 80 medium, 100 high"
-      readOnly={readOnly}
-      testId="field-confidence"
-      onCommit={(value) => write({ confidence: value })}
-    />,
+    present(
+      "reach",
+      <NumberField
+        label="Reach"
+        value={card.reach}
+        min={0}
+        hint={raised ? `Raised to ${reach} by quoted customers` : "People per quarter"}
+        readOnly={readOnly}
+        testId="field-reach"
+        onCommit={(value) => write({ reach: value })}
+      />,
+    ),
+    present(
+      "impact",
+      <SelectField
+        label="Impact"
+        value={card.impact === null ? "" : String(card.impact)}
+        options={IMPACT_OPTIONS}
+        emptyLabel="Not set"
+        readOnly={readOnly}
+        testId="field-impact"
+        onCommit={(value) => write({ impact: value === "" ? null : (Number(value) as Impact) })}
+      />,
+    ),
+    present(
+      "confidence",
+      <NumberField
+        label="Confidence %"
+        value={card.confidence}
+        min={0}
+        max={100}
+        hint="50 low, 80 medium, 100 high"
+        readOnly={readOnly}
+        testId="field-confidence"
+        onCommit={(value) => write({ confidence: value })}
+      />,
+    ),
   ];
-  const effort = (
+  const effort = present(
+    "effort",
     <NumberField
-      key="effort"
       label="Effort"
       value={card.effort}
       min={0}
@@ -93,11 +152,11 @@ export function CardFieldsForm({ doc, card, board, members, readOnly }: CardFiel
       readOnly={readOnly}
       testId="field-effort"
       onCommit={(value) => write({ effort: value })}
-    />
+    />,
   );
-  const value = (
+  const value = present(
+    "value",
     <NumberField
-      key="value"
       label="Value (1–10)"
       value={card.value}
       min={1}
@@ -106,36 +165,42 @@ export function CardFieldsForm({ doc, card, board, members, readOnly }: CardFiel
       readOnly={readOnly}
       testId="field-value"
       onCommit={(next) => write({ value: next })}
-    />
+    />,
   );
   const wsjf = [
-    <SelectField
-      key="businessValue"
-      label="Business value"
-      value={card.businessValue === null ? "" : String(card.businessValue)}
-      options={WSJF_OPTIONS}
-      emptyLabel="Not set"
-      readOnly={readOnly}
-      onCommit={scale("businessValue")}
-    />,
-    <SelectField
-      key="timeCriticality"
-      label="Time criticality"
-      value={card.timeCriticality === null ? "" : String(card.timeCriticality)}
-      options={WSJF_OPTIONS}
-      emptyLabel="Not set"
-      readOnly={readOnly}
-      onCommit={scale("timeCriticality")}
-    />,
-    <SelectField
-      key="riskReduction"
-      label="Risk reduction"
-      value={card.riskReduction === null ? "" : String(card.riskReduction)}
-      options={WSJF_OPTIONS}
-      emptyLabel="Not set"
-      readOnly={readOnly}
-      onCommit={scale("riskReduction")}
-    />,
+    present(
+      "businessValue",
+      <SelectField
+        label="Business value"
+        value={card.businessValue === null ? "" : String(card.businessValue)}
+        options={WSJF_OPTIONS}
+        emptyLabel="Not set"
+        readOnly={readOnly}
+        onCommit={scale("businessValue")}
+      />,
+    ),
+    present(
+      "timeCriticality",
+      <SelectField
+        label="Time criticality"
+        value={card.timeCriticality === null ? "" : String(card.timeCriticality)}
+        options={WSJF_OPTIONS}
+        emptyLabel="Not set"
+        readOnly={readOnly}
+        onCommit={scale("timeCriticality")}
+      />,
+    ),
+    present(
+      "riskReduction",
+      <SelectField
+        label="Risk reduction"
+        value={card.riskReduction === null ? "" : String(card.riskReduction)}
+        options={WSJF_OPTIONS}
+        emptyLabel="Not set"
+        readOnly={readOnly}
+        onCommit={scale("riskReduction")}
+      />,
+    ),
   ];
   const inputs = {
     rice: { main: [...rice, effort], other: [value, ...wsjf] },
@@ -148,7 +213,7 @@ export function CardFieldsForm({ doc, card, board, members, readOnly }: CardFiel
     .map((goal) => ({ value: goal.id, label: goal.archived ? `${goal.title} (archived)` : goal.title }));
 
   return (
-    <div className="card-fields" data-testid="card-fields">
+    <div className="card-fields" data-testid="card-fields" ref={rootRef}>
       <section className="card-score" aria-labelledby={`score-${card.id}`}>
         <h3 id={`score-${card.id}`} className="card-section-title">
           {SCORING_MODEL_LABELS[model]} score

@@ -7,13 +7,20 @@ export interface CardActivity {
   readonly kind: "dragging" | "editing";
 }
 
-/** Indexes other people's current activity by card id (the first person by name wins a card). */
+/** Indexes other people's current activity by card id (the first person by name wins a card); viewing is left out. */
 export function activityByCard(peers: readonly Peer[]): ReadonlyMap<string, CardActivity> {
   const byCard = new Map<string, CardActivity>();
   for (const { user, activity } of peers) {
-    if (activity && !byCard.has(activity.cardId)) {
+    if (activity && activity.kind !== "viewing" && !byCard.has(activity.cardId)) {
       byCard.set(activity.cardId, { name: user.name, color: user.color, kind: activity.kind });
     }
   }
   return byCard;
+}
+
+/** The other people typing in one field of one card, by name. */
+export function editorsOf(peers: readonly Peer[], cardId: string, field: string): readonly Peer[] {
+  return peers.filter(
+    ({ activity }) => activity?.kind === "editing" && activity.cardId === cardId && activity.field === field,
+  );
 }

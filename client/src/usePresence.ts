@@ -8,12 +8,18 @@ export interface Presence {
   setActivity(activity: PresenceActivity | null): void;
 }
 
+/** Peers' presence without their cursors, so a cursor moving (LiveCursors' business) changes nothing here. */
 function createPeerStore(awareness: Awareness) {
   let peers: Peer[] = readPeers(awareness.getStates(), awareness.clientID);
+  let key = JSON.stringify(peers);
   return {
     subscribe(onChange: () => void) {
       const handler = () => {
-        peers = readPeers(awareness.getStates(), awareness.clientID);
+        const next = readPeers(awareness.getStates(), awareness.clientID);
+        const nextKey = JSON.stringify(next);
+        if (nextKey === key) return;
+        peers = next;
+        key = nextKey;
         onChange();
       };
       awareness.on("change", handler);

@@ -113,8 +113,8 @@ export {
   setCardDescription,
   setLaneWipLimit,
 } from "./operations";
-export type { Peer, PresenceActivity, PresenceState, PresenceUser } from "./presence";
-export { parsePresence, readPeers } from "./presence";
+export type { Peer, PresenceActivity, PresenceCursor, PresenceState, PresenceUser } from "./presence";
+export { parseCursor, parsePresence, readPeers } from "./presence";
 export { AuthType, CloseCode, SaveStatus } from "./protocol";
 export type { Placement, Ranked } from "./rank";
 export { compareRanked, placeAt, rankAfterLast, reorderedRanks } from "./rank";

@@ -7,10 +7,19 @@ export interface PresenceUser {
 
 /** What a person is doing with a card right now, shared through awareness and never written to the document. */
 export interface PresenceActivity {
-  readonly kind: "dragging" | "editing";
+  /** `viewing`: the card's dialog is open; `editing`: typing in it (in `field` when known). */
+  readonly kind: "dragging" | "editing" | "viewing";
   readonly cardId: string;
   /** While dragging: the lane the card is currently over. */
   readonly overLaneId?: string;
+  /** While editing: the field being typed in ("title", "description", "effort"…). */
+  readonly field?: string;
+}
+
+/** Where a person's pointer is, in board-content pixels (relative to the scrollable board, scroll included). */
+export interface PresenceCursor {
+  readonly x: number;
+  readonly y: number;
 }
 
 /** One awareness entry as Converge writes it. */
@@ -28,6 +37,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
+/** A field name as the card dialog sends it: a short identifier, nothing to render as markup. */
+const FIELD = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
+/** Cursors further out than this are nonsense (no board is a million pixels wide). */
+const MAX_COORDINATE = 1_000_000;
+
+/** Reads the `cursor` of one awareness state defensively; null when absent or not two sane coordinates. */
+export function parseCursor(state: unknown): PresenceCursor | null {
+  if (!isRecord(state) || !isRecord(state.cursor)) return null;
+  const { x, y } = state.cursor;
+  const sane = (value: unknown): value is number =>
+    typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_COORDINATE;
+  return sane(x) && sane(y) ? { x, y } : null;
+}
+
 /** Reads one awareness state defensively (any peer can send anything); null when it is not a Converge presence. */
 export function parsePresence(state: unknown): PresenceState | null {
   if (!isRecord(state) || !isRecord(state.user)) return null;
@@ -37,13 +60,18 @@ export function parsePresence(state: unknown): PresenceState | null {
   const raw = state.activity;
   if (
     isRecord(raw) &&
-    (raw.kind === "dragging" || raw.kind === "editing") &&
+    (raw.kind === "dragging" || raw.kind === "editing" || raw.kind === "viewing") &&
     typeof raw.cardId === "string"
   ) {
     activity = {
       kind: raw.kind,
       cardId: raw.cardId,
-      ...(typeof raw.overLaneId === "string" ? { overLaneId: raw.overLaneId } : {}),
+      ...(raw.kind === "dragging" && typeof raw.overLaneId === "string"
+        ? { overLaneId: raw.overLaneId }
+        : {}),
+      ...(raw.kind === "editing" && typeof raw.field === "string" && FIELD.test(raw.field)
+        ? { field: raw.field }
+        : {}),
     };
   }
   return {
