@@ -12,7 +12,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Real servers, several browser contexts and axe scans on a 2-core machine: a minute was too tight under load.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: "list",
   use: {

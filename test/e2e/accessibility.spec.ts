@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { addCard, addMember, card, createBoard, openBoard, signUp } from "./board";
 
 /** Serious and critical axe-core violations on the page as it is now, summarised for a readable failure. */
@@ -19,30 +19,42 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("boards, a board, a card's details and the view-only board have no serious accessibility violations", async ({
-  browser,
-  baseURL,
-}) => {
-  const ada = await signUp(browser, "Ada", baseURL as string);
-  const cy = await signUp(browser, "Cy", baseURL as string);
+/** Ada owns a product-backlog board with one card, "Keyboard shortcuts", and Cy is its viewer. */
+async function accessibleBoard(browser: Browser, baseURL: string) {
+  const ada = await signUp(browser, "Ada", baseURL);
+  const cy = await signUp(browser, "Cy", baseURL);
   const boardId = await createBoard(ada, "Accessible board", "product-backlog");
   await addMember(ada, boardId, cy, "viewer");
-
-  const list = await ada.context.newPage();
-  await list.goto("/");
-  await expect(list.getByTestId("board-list")).toBeVisible();
-  expect(await seriousViolations(list)).toEqual([]);
-
   const board = await openBoard(ada, boardId);
   await addCard(board, "Backlog", "Keyboard shortcuts");
   await board.keyboard.press("Escape");
+  return { ada, cy, boardId, board };
+}
+
+// Each page gets its own test: an axe scan takes seconds, and one test scanning every page ran past the time limit.
+test("the boards list, a board and a card's details have no serious accessibility violations", async ({
+  browser,
+  baseURL,
+}) => {
+  const { ada, board } = await accessibleBoard(browser, baseURL as string);
   expect(await seriousViolations(board)).toEqual([]);
 
   await card(board, "Keyboard shortcuts").click();
   await expect(board.getByTestId("card-dialog")).toBeVisible();
   expect(await seriousViolations(board)).toEqual([]);
 
-  // The session's panels: recording a decision, the summary a session leaves, the Decisions panel.
+  const list = await ada.context.newPage();
+  await list.goto("/");
+  await expect(list.getByTestId("board-list")).toBeVisible();
+  expect(await seriousViolations(list)).toEqual([]);
+});
+
+test("a session's panels — recording a decision, the summary, the Decisions panel — have no serious accessibility violations", async ({
+  browser,
+  baseURL,
+}) => {
+  const { board } = await accessibleBoard(browser, baseURL as string);
+  await card(board, "Keyboard shortcuts").click();
   await board.getByRole("button", { name: "Record decision" }).click();
   expect(await seriousViolations(board)).toEqual([]);
   await board.getByTestId("card-dialog").getByRole("button", { name: "Done" }).click();
@@ -54,8 +66,10 @@ test("boards, a board, a card's details and the view-only board have no serious 
   await board.getByRole("button", { name: "Decisions" }).click();
   await expect(board.getByTestId("decisions-panel")).toBeVisible();
   expect(await seriousViolations(board)).toEqual([]);
-  await board.keyboard.press("Escape");
+});
 
+test("the view-only board has no serious accessibility violations", async ({ browser, baseURL }) => {
+  const { cy, boardId } = await accessibleBoard(browser, baseURL as string);
   const viewer = await openBoard(cy, boardId);
   await expect(viewer.getByTestId("read-only-banner")).toBeVisible();
   expect(await seriousViolations(viewer)).toEqual([]);
