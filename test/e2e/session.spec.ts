@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import {
   adaAndBoOnOneBoard,
   addCard,
@@ -12,22 +12,35 @@ import {
   signUp,
 } from "./board";
 
+/**
+ * Ada (owner and facilitator), Bo (editor) and Cy (viewer) on a new board whose Backlog holds `cards`, each with the
+ * board open in their own browser context.
+ */
+async function sessionTrio(browser: Browser, base: string, title: string, cards: readonly string[]) {
+  const ada = await signUp(browser, "Ada", base);
+  const bo = await signUp(browser, "Bo", base);
+  const cy = await signUp(browser, "Cy", base);
+  const boardId = await createBoard(ada, title);
+  await addMember(ada, boardId, bo, "editor");
+  await addMember(ada, boardId, cy, "viewer");
+  const adaPage = await openBoard(ada, boardId);
+  for (const cardTitle of cards) await addCard(adaPage, "Backlog", cardTitle);
+  const boPage = await openBoard(bo, boardId);
+  const cyPage = await openBoard(cy, boardId);
+  return { ada, bo, cy, boardId, adaPage, boPage, cyPage };
+}
+
 test("a live session: the facilitator's timer shows on every screen and follow me takes the editor to the facilitator's tab and card", async ({
   browser,
   baseURL,
 }) => {
   test.setTimeout(150_000);
-  const base = baseURL as string;
-  const ada = await signUp(browser, "Ada", base);
-  const bo = await signUp(browser, "Bo", base);
-  const cy = await signUp(browser, "Cy", base);
-  const boardId = await createBoard(ada, "Session board");
-  await addMember(ada, boardId, bo, "editor");
-  await addMember(ada, boardId, cy, "viewer");
-  const adaPage = await openBoard(ada, boardId);
-  await addCard(adaPage, "Backlog", "Pricing page");
-  const boPage = await openBoard(bo, boardId);
-  const cyPage = await openBoard(cy, boardId);
+  const { ada, bo, cy, adaPage, boPage, cyPage } = await sessionTrio(
+    browser,
+    baseURL as string,
+    "Session board",
+    ["Pricing page"],
+  );
 
   await adaPage.getByRole("button", { name: "Start session" }).click();
   for (const page of [adaPage, boPage, cyPage]) {
@@ -165,18 +178,12 @@ test("a whole session with a facilitator, an editor and a viewer: timer, follow 
   baseURL,
 }) => {
   test.setTimeout(300_000);
-  const base = baseURL as string;
-  const ada = await signUp(browser, "Ada", base);
-  const bo = await signUp(browser, "Bo", base);
-  const cy = await signUp(browser, "Cy", base);
-  const boardId = await createBoard(ada, "Planning session");
-  await addMember(ada, boardId, bo, "editor");
-  await addMember(ada, boardId, cy, "viewer");
-  const adaPage = await openBoard(ada, boardId);
-  await addCard(adaPage, "Backlog", "Onboarding");
-  await addCard(adaPage, "Backlog", "Search");
-  const boPage = await openBoard(bo, boardId);
-  const cyPage = await openBoard(cy, boardId);
+  const { ada, bo, cy, adaPage, boPage, cyPage } = await sessionTrio(
+    browser,
+    baseURL as string,
+    "Planning session",
+    ["Onboarding", "Search"],
+  );
   const everyone = [adaPage, boPage, cyPage];
 
   // Timer: one countdown on every screen.
