@@ -23,6 +23,14 @@ import { SelectField } from "./SelectField";
 import type { ViewMember } from "./views/ViewProps";
 
 /** Props of CardFieldsForm. */
+/** The WSJF inputs, each a 1–10 scale picked from WSJF_OPTIONS, with its label. */
+type WsjfInput = "businessValue" | "timeCriticality" | "riskReduction";
+const WSJF_INPUTS: ReadonlyArray<readonly [WsjfInput, string]> = [
+  ["businessValue", "Business value"],
+  ["timeCriticality", "Time criticality"],
+  ["riskReduction", "Risk reduction"],
+];
+
 export interface CardFieldsFormProps {
   readonly doc: Y.Doc;
   readonly card: Card;
@@ -92,7 +100,7 @@ export function CardFieldsForm({
 
   const text = (field: "team" | "owner" | "goalId" | "target") => (value: string) =>
     write({ [field]: value === "" ? null : value });
-  const scale = (field: "businessValue" | "timeCriticality" | "riskReduction") => (value: string) =>
+  const scale = (field: WsjfInput) => (value: string) =>
     write({ [field]: value === "" ? null : Number(value) });
 
   /** A field wrapped so focusing it is published, with a teammate's name beside its label while they are in it. */
@@ -167,41 +175,19 @@ export function CardFieldsForm({
       onCommit={(next) => write({ value: next })}
     />,
   );
-  const wsjf = [
+  const wsjf = WSJF_INPUTS.map(([field, label]) =>
     present(
-      "businessValue",
+      field,
       <SelectField
-        label="Business value"
-        value={card.businessValue === null ? "" : String(card.businessValue)}
+        label={label}
+        value={card[field] === null ? "" : String(card[field])}
         options={WSJF_OPTIONS}
         emptyLabel="Not set"
         readOnly={readOnly}
-        onCommit={scale("businessValue")}
+        onCommit={scale(field)}
       />,
     ),
-    present(
-      "timeCriticality",
-      <SelectField
-        label="Time criticality"
-        value={card.timeCriticality === null ? "" : String(card.timeCriticality)}
-        options={WSJF_OPTIONS}
-        emptyLabel="Not set"
-        readOnly={readOnly}
-        onCommit={scale("timeCriticality")}
-      />,
-    ),
-    present(
-      "riskReduction",
-      <SelectField
-        label="Risk reduction"
-        value={card.riskReduction === null ? "" : String(card.riskReduction)}
-        options={WSJF_OPTIONS}
-        emptyLabel="Not set"
-        readOnly={readOnly}
-        onCommit={scale("riskReduction")}
-      />,
-    ),
-  ];
+  );
   const inputs = {
     rice: { main: [...rice, effort], other: [value, ...wsjf] },
     "value-effort": { main: [value, effort], other: [...rice, ...wsjf] },
