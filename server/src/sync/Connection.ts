@@ -12,6 +12,7 @@ import {
 } from "../protocol";
 import type { Principal, Room, RoomPeer } from "../rooms/Room";
 import type { RoomManager } from "../rooms/RoomManager";
+import { sendBinary } from "./preframed";
 import { TokenBucket } from "./TokenBucket";
 
 /** What a connection needs besides its socket. */
@@ -104,9 +105,9 @@ export class Connection implements RoomPeer {
       this.close(CloseCode.slowConsumer, "slow consumer: outgoing buffer full");
       return;
     }
-    // No callback: a failed write errors and closes the socket itself, and a closure per frame per socket is the
-    // fan-out's hottest allocation.
-    this.#ws.send(frame);
+    // A room sends one frame object to every peer: it is framed once and written to each socket as is. No callback: a
+    // failed write errors and closes the socket itself.
+    sendBinary(this.#ws, frame);
   }
 
   /** Closes this socket with a named code and reason and leaves the room; later calls do nothing. */
