@@ -71,7 +71,9 @@ async function start(
 ): Promise<ServerHandle> {
   return startServer(kind, {
     env: kind === "converge" ? { ...convergeEnv, ...env } : env,
-    ...(PROFILE && kind === "converge" ? { cpuProfDir: join(PROFILE_DIR, scenario, `round-${round}`) } : {}),
+    ...(PROFILE && (kind === "converge" || kinds.length === 1)
+      ? { cpuProfDir: join(PROFILE_DIR, scenario, `round-${round}`) }
+      : {}),
   });
 }
 

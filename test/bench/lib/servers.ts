@@ -57,6 +57,12 @@ export interface StartOptions {
 }
 
 let boardCounter = 0;
+/**
+ * The reference servers do not handle SIGTERM, and a process killed by a signal writes no `--cpu-prof` profile: when
+ * profiled they get this handler, so stopping them exits normally.
+ */
+const EXIT_ON_SIGTERM = "data:text/javascript,process.once('SIGTERM',()=>process.exit(0))";
+
 let convergeBuilt = false;
 
 /** Builds Converge as `pnpm build` does (server/dist/main.js), once per bench run, so the bench measures that. */
@@ -95,9 +101,11 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       });
       break;
     case "y-websocket":
+      if (options.cpuProfDir) loader.push("--import", EXIT_ON_SIGTERM);
       args = [...loader, "test/node_modules/@y/websocket-server/src/server.js"];
       break;
     case "hocuspocus":
+      if (options.cpuProfDir) loader.push("--import", EXIT_ON_SIGTERM);
       args = [...loader, "test/bench/hocuspocus-server.mjs"];
       break;
   }
