@@ -33,15 +33,8 @@ import { createBoardInvitesRoutes, createInvitesRoutes } from "./routes/invites"
 import { createMembersRoutes } from "./routes/members";
 import { createSocketRoute, type OpenSocket } from "./routes/socket";
 import { createVotesRoutes } from "./routes/votes";
-import {
-  type BoardStore,
-  type DocStore,
-  type InviteStore,
-  type MemberStore,
-  MemoryVoteStore,
-  type UserStore,
-  type VoteStore,
-} from "./store";
+import type { BoardStore, DocStore, InviteStore, MemberStore, UserStore, VoteStore } from "./store";
+import { MemoryVoteStore } from "./store/MemoryVoteStore";
 import type { SocketRegistry } from "./sync/SocketRegistry";
 import { createVoteService } from "./votes/voteService";
 

@@ -1,10 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { TEST_REDIS_URL, testRedisPrefix } from "./fanout/testRedis";
 import { openSqlite, SqliteDocStore } from "./store";
+import { createTestDatabase, type TestDatabase } from "./store/pg/testDatabase";
 import { connectClient, createBoard, signUp, tempDataDir, waitFor } from "./testServer";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -16,12 +19,32 @@ afterAll(() => {
   data.remove();
 });
 
-/** Spawns `main.ts` as a real process and resolves with its URL once it logs that it listens. */
-async function spawnServer(): Promise<{ child: ChildProcess; url: string; startupMs: number }> {
+interface SpawnedServer {
+  child: ChildProcess;
+  url: string;
+  startupMs: number;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+}
+
+/**
+ * Spawns the server as a real process (`main.ts` under tsx by default, or a built bundle's `main.js`) and resolves
+ * with its URL once it logs that it listens.
+ */
+async function spawnServer(
+  options: { entry?: string[]; env?: Record<string, string> } = {},
+): Promise<SpawnedServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+  const child = spawn(process.execPath, options.entry ?? ["--import", "tsx", "server/src/main.ts"], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: data.dir, LOG_LEVEL: "info" },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATA_DIR: data.dir,
+      LOG_LEVEL: "info",
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -39,7 +62,7 @@ async function spawnServer(): Promise<{ child: ChildProcess; url: string; startu
       reject(new Error(`server exited with ${code} before listening:\n${output}`)),
     );
   });
-  return { child, url, startupMs: performance.now() - started };
+  return { child, url, startupMs: performance.now() - started, output: () => output };
 }
 
 async function storedCards(boardId: string): Promise<Record<string, unknown>> {
@@ -100,5 +123,78 @@ describe("the server process", () => {
     a.destroy();
     expect(code).toBe(0);
     expect(await storedCards(boardId)).toEqual({ last: "written just before SIGTERM" });
+  });
+});
+
+describe("the built bundle (what `pnpm start` runs)", () => {
+  // Built beside server/src so its runtime imports (better-sqlite3, argon2, the zxcvbn dictionaries) resolve from
+  // server/node_modules exactly as dist/ does.
+  const outdir = join(REPO_ROOT, "server", ".tmp", `bundle-${process.pid}`);
+  const entry = [join(outdir, "main.js")];
+  let database: TestDatabase | undefined;
+
+  beforeAll(() => {
+    execFileSync(process.execPath, ["server/scripts/build.mjs", outdir], { cwd: REPO_ROOT, stdio: "pipe" });
+  });
+  afterAll(async () => {
+    await database?.drop();
+    rmSync(outdir, { recursive: true, force: true });
+  });
+
+  it("serves a board on SQLite: sign-up (password check), a board, two clients in sync, SIGTERM stores the rest", async () => {
+    const bundleData = tempDataDir();
+    try {
+      const server = await spawnServer({ entry, env: { DATA_DIR: bundleData.dir } });
+      console.info(`cold start of the bundle to listening: ${Math.round(server.startupMs)} ms`);
+      const owner = await signUp(server.url, "Bundle tester");
+      const boardId = await createBoard(server.url, owner, "From the bundle");
+      const a = connectClient(server.url, boardId, owner);
+      const b = connectClient(server.url, boardId, owner);
+      await Promise.all([a.synced, b.synced]);
+      expect(b.doc.getMap("meta").get("title")).toBe("From the bundle");
+      a.doc.getMap("cards").set("card", "written through the bundle");
+      await waitFor(() => b.doc.getMap("cards").get("card") !== undefined, 5_000, "b sees a's write");
+      server.child.kill("SIGTERM");
+      const [code] = await once(server.child, "exit");
+      a.destroy();
+      b.destroy();
+      expect(code).toBe(0);
+      // One copy of Yjs in the bundle: two would break every `instanceof` check between the server and shared code.
+      expect(server.output()).not.toContain("Yjs was already imported");
+      const db = openSqlite(join(bundleData.dir, "converge.db"));
+      try {
+        const doc = new Y.Doc();
+        for (const update of (await new SqliteDocStore(db).load(boardId)).updates) Y.applyUpdate(doc, update);
+        expect(doc.getMap("cards").get("card")).toBe("written through the bundle");
+      } finally {
+        db.close();
+      }
+    } finally {
+      bundleData.remove();
+    }
+  });
+
+  it("runs as two instances on PostgreSQL and Redis (the chunks it loads only then): an edit on A reaches B", async () => {
+    database = await createTestDatabase();
+    const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: testRedisPrefix() };
+    const [a, b] = await Promise.all([spawnServer({ entry, env }), spawnServer({ entry, env })]);
+    const owner = await signUp(a.url, "Two-instance tester");
+    const boardId = await createBoard(a.url, owner, "Shared");
+    const onA = connectClient(a.url, boardId, owner);
+    const onB = connectClient(b.url, boardId, owner);
+    await Promise.all([onA.synced, onB.synced]);
+    expect(onB.doc.getMap("meta").get("title")).toBe("Shared");
+    onA.doc.getMap("cards").set("card", "from A");
+    await waitFor(
+      () => onB.doc.getMap("cards").get("card") === "from A",
+      5_000,
+      "B sees A's edit over Redis",
+    );
+    onA.destroy();
+    onB.destroy();
+    a.child.kill("SIGTERM");
+    b.child.kill("SIGTERM");
+    const codes = await Promise.all([once(a.child, "exit"), once(b.child, "exit")]);
+    expect(codes.map(([code]) => code)).toEqual([0, 0]);
   });
 });

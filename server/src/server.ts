@@ -9,7 +9,6 @@ import { createAuthorize } from "./authorize";
 import type { Config } from "./config";
 import type { FanoutBus } from "./fanout/FanoutBus";
 import { FanoutSocketRegistry } from "./fanout/FanoutSocketRegistry";
-import { RedisFanoutBus } from "./fanout/RedisFanoutBus";
 import { createLogger, type Logger } from "./logger";
 import { CloseCode } from "./protocol";
 import { RoomManager } from "./rooms/RoomManager";
@@ -62,7 +61,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     : await openStores(config);
   const ownBus =
     !deps.fanout && config.redisUrl
-      ? new RedisFanoutBus({ url: config.redisUrl, prefix: config.redisPrefix, logger })
+      ? await openRedisBus(config.redisUrl, config.redisPrefix, logger)
       : undefined;
   const bus = deps.fanout ?? ownBus;
   const { docs, boards, users, members } = stores;
@@ -210,4 +209,10 @@ function openActivity(
   }
   const db = openSqlite(join(config.dataDir, "converge.db"));
   return { store: new SqliteActivityStore(db), close: () => db.close() };
+}
+
+/** The Redis fan-out bus, its client library loaded only when REDIS_URL is set (start-up time and memory). */
+async function openRedisBus(url: string, prefix: string, logger: Logger): Promise<FanoutBus> {
+  const { RedisFanoutBus } = await import("./fanout/RedisFanoutBus");
+  return new RedisFanoutBus({ url, prefix, logger });
 }

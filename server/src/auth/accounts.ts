@@ -1,5 +1,5 @@
 import { ApiError } from "../ApiError";
-import { EmailTakenError, type UserStore } from "../store";
+import { EmailTakenError, type UserStore } from "../store/UserStore";
 import type { LoginThrottle } from "./LoginThrottle";
 import { checkPassword } from "./passwordPolicy";
 import { hashPassword, verifyPassword } from "./passwords";

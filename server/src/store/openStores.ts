@@ -1,18 +1,9 @@
 import { join } from "node:path";
 import type { ActivityStore } from "../activity/ActivityStore";
-import { PgActivityStore } from "../activity/PgActivityStore";
 import type { BoardStore } from "./BoardStore";
 import type { DocStore } from "./DocStore";
 import type { InviteStore } from "./InviteStore";
 import type { MemberStore } from "./MemberStore";
-import { PgBoardStore } from "./pg/PgBoardStore";
-import { PgDocStore } from "./pg/PgDocStore";
-import { PgInviteStore } from "./pg/PgInviteStore";
-import { PgMemberStore } from "./pg/PgMemberStore";
-import { PgSessionStore } from "./pg/PgSessionStore";
-import { PgUserStore } from "./pg/PgUserStore";
-import { PgVoteStore } from "./pg/PgVoteStore";
-import { openPostgres } from "./pg/postgres";
 import type { SessionStore } from "./SessionStore";
 import { SqliteBoardStore } from "./SqliteBoardStore";
 import { SqliteDocStore } from "./SqliteDocStore";
@@ -53,20 +44,9 @@ export async function openStores(config: {
   dataDir: string;
 }): Promise<OpenedStores> {
   if (config.databaseUrl) {
-    const pool = await openPostgres(config.databaseUrl);
-    return {
-      stores: {
-        docs: new PgDocStore(pool),
-        boards: new PgBoardStore(pool),
-        users: new PgUserStore(pool),
-        sessions: new PgSessionStore(pool),
-        members: new PgMemberStore(pool),
-        invites: new PgInviteStore(pool),
-        votes: new PgVoteStore(pool),
-        activity: new PgActivityStore(pool),
-      },
-      close: () => pool.end(),
-    };
+    // Loaded only here: a server on SQLite never loads the PostgreSQL driver (start-up time and memory).
+    const { openPgStores } = await import("./pg/openPgStores");
+    return openPgStores(config.databaseUrl);
   }
   const db = openSqlite(join(config.dataDir, "converge.db"));
   return {

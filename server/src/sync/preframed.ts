@@ -60,9 +60,7 @@ interface WebSocketInternals {
 export function canWriteFramed(ws: WebSocket): boolean {
   if (ws.readyState !== WebSocket.OPEN || ws.extensions !== "") return false;
   const internals = ws as unknown as WebSocketInternals;
-  const socket = internals._socket;
-  const sender = internals._sender;
-  return socket != null && socket.writable && sender !== undefined && sender._queue.length === 0;
+  return internals._socket?.writable === true && internals._sender?._queue.length === 0;
 }
 
 /** Sends `payload` as one binary message on an open socket, writing the shared pre-built frame when it can. */
