@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Server as HttpServer } from "node:http";
 import { join } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -9,6 +10,7 @@ import { createAuthorize } from "./authorize";
 import type { Config } from "./config";
 import type { FanoutBus } from "./fanout/FanoutBus";
 import { FanoutSocketRegistry } from "./fanout/FanoutSocketRegistry";
+import { handleUpgrades } from "./http/upgrade";
 import { createLogger, type Logger } from "./logger";
 import { CloseCode } from "./protocol";
 import { RoomManager } from "./rooms/RoomManager";
@@ -133,7 +135,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   sweep.unref();
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
+  const server = createAdaptorServer({ fetch: app.fetch });
+  handleUpgrades(server as HttpServer, { fetch: app.fetch, wss, logger });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => {

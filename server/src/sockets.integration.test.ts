@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -55,16 +56,26 @@ afterAll(async () => {
 
 describe("socket upgrade is refused before any Yjs byte", () => {
   it.each([
-    ["no cookie", () => ({ origin: server.url }), 401],
-    ["a forged cookie", () => ({ origin: server.url, cookie: "converge_session=forged" }), 401],
-    ["a non-member", () => ({ origin: server.url, cookie: stranger.cookie }), 403],
-    ["a foreign Origin (CSWSH)", () => ({ origin: "https://evil.example", cookie: owner.cookie }), 403],
-    ["no Origin", () => ({ cookie: owner.cookie }), 403],
-  ])("%s", async (_name, headers, status) => {
+    ["no cookie", () => ({ origin: server.url }), 401, "unauthenticated"],
+    [
+      "a forged cookie",
+      () => ({ origin: server.url, cookie: "converge_session=forged" }),
+      401,
+      "unauthenticated",
+    ],
+    ["a non-member", () => ({ origin: server.url, cookie: stranger.cookie }), 403, "not_a_member"],
+    [
+      "a foreign Origin (CSWSH)",
+      () => ({ origin: "https://evil.example", cookie: owner.cookie }),
+      403,
+      "origin_forbidden",
+    ],
+    ["no Origin", () => ({ cookie: owner.cookie }), 403, "origin_forbidden"],
+  ])("%s", async (_name, headers, status, code) => {
     const answer = await upgradeStatus(server.url, `/ws/${boardId}`, headers());
     expect(answer.status).toBe(status);
-    // @hono/node-server answers a refused upgrade with the status line only: no body, and never a Yjs byte.
-    expect(answer.body).toBe("");
+    // A plain HTTP answer with the API's error shape, never a Yjs byte.
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code, message: expect.any(String) } });
   });
 
   it("an unknown board (with a valid session)", async () => {
@@ -73,6 +84,7 @@ describe("socket upgrade is refused before any Yjs byte", () => {
       cookie: owner.cookie,
     });
     expect(answer.status).toBe(404);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "board_not_found" } });
   });
 
   it("the stored session hash as a cookie", async () => {
@@ -83,6 +95,32 @@ describe("socket upgrade is refused before any Yjs byte", () => {
     db.close();
     const headers = { origin: server.url, cookie: `converge_session=${row.id_hash}` };
     expect((await upgradeStatus(server.url, `/ws/${boardId}`, headers)).status).toBe(401);
+  });
+
+  it("an upgrade request that is not a URL (a broken Host) gets 400 with the error shape, and the server goes on", async () => {
+    const { port } = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () =>
+        socket.write(
+          `GET /ws/${boardId} HTTP/1.1\r\nHost: [broken\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+            "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+        ),
+      );
+      let text = "";
+      socket.on("data", (chunk: Buffer) => {
+        text += chunk.toString("utf8");
+      });
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toMatchObject({
+      error: { code: "bad_request" },
+    });
+    expect(
+      (await upgradeStatus(server.url, `/ws/${boardId}`, { origin: server.url, cookie: owner.cookie }))
+        .status,
+    ).toBe(101);
   });
 });
 

@@ -1,11 +1,10 @@
 import { isValidBoardId } from "@converge/shared";
-import { upgradeWebSocket } from "@hono/node-server";
 import { Hono } from "hono";
-import { WebSocket } from "ws";
+import type { RawData, WebSocket } from "ws";
 import { ApiError } from "../ApiError";
 import type { Authorize } from "../authorize";
+import type { UpgradeEnv } from "../http/upgrade";
 import type { Logger } from "../logger";
-import { CloseCode } from "../protocol";
 import type { Principal } from "../rooms/Room";
 
 /** What the socket route hands an upgraded socket to: something that takes its frames and hears when it closes. */
@@ -39,28 +38,24 @@ export function createSocketRoute({ authorize, openSocket, logger }: SocketRoute
       throw new ApiError(400, "invalid_board_id", "This is not a valid board id.");
     const access = await authorize(c.req.raw, boardId);
     if (!access.ok) throw new ApiError(access.status, access.code, access.message);
-    if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+    const acceptSocket = (c.env as Partial<UpgradeEnv> | undefined)?.acceptSocket;
+    if (!acceptSocket || c.req.header("upgrade")?.toLowerCase() !== "websocket") {
       throw new ApiError(426, "upgrade_required", "This endpoint speaks WebSocket only.");
     }
-    let session: SocketSession | undefined;
-    return upgradeWebSocket(
-      c,
-      {
-        onOpen: (_event, ws) => {
-          const raw = ws.raw;
-          if (!(raw instanceof WebSocket)) {
-            logger.error({ boardId }, "upgraded socket is not a ws WebSocket");
-            ws.close(CloseCode.internalError, "server misconfigured");
-            return;
-          }
-          session = openSocket(raw, { boardId, principal: access.principal, session: access.session });
-        },
-        onMessage: (event) => session?.receive(event.data),
-        onClose: () => session?.closed(),
-        onError: (event) => logger.debug({ boardId, event: String(event.type) }, "socket error"),
-      },
-      { onError: (error) => logger.error({ err: error, boardId }, "socket event handler failed") },
-    );
+    acceptSocket((ws) => {
+      const session = openSocket(ws, { boardId, principal: access.principal, session: access.session });
+      ws.on("message", (data, isBinary) => session.receive(isBinary ? binaryOf(data) : String(data)));
+      ws.on("close", () => session.closed());
+      // Protocol errors (a bad frame, a message over maxPayload): ws closes the socket itself, with a close code.
+      ws.on("error", (error) => logger.debug({ boardId, err: error }, "socket error"));
+    });
+    // Never sent: the upgrade handler completes the WebSocket handshake instead.
+    return c.body(null, 200);
   });
   return app;
+}
+
+/** One binary frame as ws delivers it (a Buffer by default, fragments or an ArrayBuffer if so configured). */
+function binaryOf(data: RawData): Uint8Array | ArrayBuffer {
+  return Array.isArray(data) ? Buffer.concat(data) : data;
 }
