@@ -42,6 +42,9 @@ const RESULTS = process.env.BENCH_RESULTS ?? join(HERE, "RESULTS.md");
 const convergeEnv: Record<string, string> = {};
 if (process.env.BENCH_CONVERGE_MESSAGES_PER_SECOND)
   convergeEnv.MESSAGES_PER_SECOND = process.env.BENCH_CONVERGE_MESSAGES_PER_SECOND;
+// Node flags for the Converge process only (e.g. heap sizing experiments), not for the bench or the peers.
+if (process.env.BENCH_CONVERGE_NODE_OPTIONS)
+  convergeEnv.NODE_OPTIONS = process.env.BENCH_CONVERGE_NODE_OPTIONS;
 
 interface Section {
   title: string;

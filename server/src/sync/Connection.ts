@@ -12,7 +12,7 @@ import {
 } from "../protocol";
 import type { Principal, Room, RoomPeer } from "../rooms/Room";
 import type { RoomManager } from "../rooms/RoomManager";
-import { sendBinary } from "./preframed";
+import { sendBinary, sendsPlainFrames } from "./preframed";
 import { TokenBucket } from "./TokenBucket";
 
 /** What a connection needs besides its socket. */
@@ -44,6 +44,8 @@ export class Connection implements RoomPeer {
   readonly #log: Logger;
   readonly #bucket: TokenBucket;
   readonly #pingTimer: NodeJS.Timeout;
+  /** Whether frames go out as built (no permessage-deflate); settled by the handshake. */
+  readonly #plainFrames: boolean;
   /** Each message is handled after the previous one (and after the room has loaded). */
   #queue: Promise<void>;
   #room: Room | null = null;
@@ -54,6 +56,7 @@ export class Connection implements RoomPeer {
 
   constructor(ws: WebSocket, options: ConnectionOptions) {
     this.#ws = ws;
+    this.#plainFrames = sendsPlainFrames(ws);
     this.#options = options;
     this.id = options.id;
     this.boardId = options.boardId;
@@ -107,7 +110,7 @@ export class Connection implements RoomPeer {
     }
     // A room sends one frame object to every peer: it is framed once and written to each socket as is. No callback: a
     // failed write errors and closes the socket itself.
-    sendBinary(this.#ws, frame);
+    sendBinary(this.#ws, frame, this.#plainFrames);
   }
 
   /** Closes this socket with a named code and reason and leaves the room; later calls do nothing. */

@@ -54,18 +54,29 @@ interface WebSocketInternals {
 }
 
 /**
- * Whether frames may be written to `ws`'s TCP socket directly: open, no extension that rewrites frames
- * (permessage-deflate), and nothing queued inside `ws`'s sender that a direct write would overtake.
+ * Whether `ws` sends frames as they are built here: no extension (permessage-deflate) rewrites them. Settled by the
+ * handshake, so a connection asks once (`ws.extensions` builds a string on every read).
  */
-export function canWriteFramed(ws: WebSocket): boolean {
-  if (ws.readyState !== WebSocket.OPEN || ws.extensions !== "") return false;
+export function sendsPlainFrames(ws: WebSocket): boolean {
+  return ws.extensions === "";
+}
+
+/**
+ * Whether a frame may be written to `ws`'s TCP socket directly now: plain frames, open, and nothing queued inside
+ * `ws`'s sender that a direct write would overtake.
+ */
+export function canWriteFramed(ws: WebSocket, plainFrames = sendsPlainFrames(ws)): boolean {
+  if (!plainFrames || ws.readyState !== WebSocket.OPEN) return false;
   const internals = ws as unknown as WebSocketInternals;
   return internals._socket?.writable === true && internals._sender?._queue.length === 0;
 }
 
-/** Sends `payload` as one binary message on an open socket, writing the shared pre-built frame when it can. */
-export function sendBinary(ws: WebSocket, payload: Uint8Array): void {
-  if (canWriteFramed(ws)) {
+/**
+ * Sends `payload` as one binary message on an open socket, writing the shared pre-built frame when it can.
+ * `plainFrames`: the socket's `sendsPlainFrames`, when the caller keeps it.
+ */
+export function sendBinary(ws: WebSocket, payload: Uint8Array, plainFrames = sendsPlainFrames(ws)): void {
+  if (canWriteFramed(ws, plainFrames)) {
     (ws as unknown as WebSocketInternals)._socket?.write(binaryFrame(payload));
     return;
   }

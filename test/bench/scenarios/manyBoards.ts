@@ -1,4 +1,6 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { initBoard } from "@converge/shared";
+import * as Y from "yjs";
 import { type BenchClient, connect } from "../lib/clients";
 import { envNumber, type MetricRow, percentile, pool, sleep } from "../lib/common";
 import type { ServerHandle } from "../lib/servers";
@@ -33,7 +35,8 @@ export interface ManyBoardsResult {
 }
 
 /**
- * Every client of every board announces presence (a user and a cursor) and moves its cursor once a second, staggered;
+ * Each board holds a freshly created Converge board's document (on every server). Every client of every board announces
+ * presence (a user and a cursor) and moves its cursor once a second, staggered;
  * the other clients of the board record `now - at` from the `at` timestamp inside the state they receive.
  */
 export async function manyBoards(server: ServerHandle, size: ManyBoardsSize): Promise<ManyBoardsResult> {
@@ -52,7 +55,12 @@ export async function manyBoards(server: ServerHandle, size: ManyBoardsSize): Pr
     envNumber("BENCH_CONNECT_CONCURRENCY", 20) * 2,
     async (i) => {
       const board = boards[Math.floor(i / size.clientsPerBoard)] as string;
-      const client = connect(server, board);
+      // Every server holds the same document: Converge seeds a new board (title, lanes, settings) itself; for the
+      // reference servers the board's first client brings that seeded state, so memory per board compares alike.
+      const doc = new Y.Doc();
+      if (server.kind !== "converge" && i % size.clientsPerBoard === 0)
+        initBoard(doc, { title: "Many", by: "bench" });
+      const client = connect(server, board, doc);
       client.awareness.setLocalState({
         user: { name: `Client ${i}`, color: "#0090ff" },
         cursor: { at: performance.now(), x: 0 },
