@@ -39,7 +39,7 @@ export function createAccounts({
 }): Accounts {
   return {
     async signUp({ email, password, name }) {
-      const problem = checkPassword(password, [email, name]);
+      const problem = await checkPassword(password, [email, name]);
       if (problem) throw new ApiError(400, problem.code, problem.message);
       const id = crypto.randomUUID();
       try {

@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { PasswordStrengthWorker } from "./PasswordStrengthWorker";
 
 /** Shortest password accepted. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -13,38 +13,37 @@ export interface PasswordProblem {
   message: string;
 }
 
-interface Strength {
-  commonPasswords: Set<string>;
-  zxcvbn: import("@zxcvbn-ts/core").ZxcvbnFactory;
-}
-let strength: Strength | undefined;
+/** How long the strength worker stays up after its last check (its dictionaries hold ~20 MiB). */
+const STRENGTH_WORKER_IDLE_MS = 10_000;
 
-/**
- * The common-passwords list and zxcvbn with its dictionaries (about a second and 16 MiB to load), built on the first
- * password check rather than at start-up: most server starts never check a password.
- */
-function loadStrength(): Strength {
-  if (strength) return strength;
-  const require = createRequire(import.meta.url);
-  const { ZxcvbnFactory }: typeof import("@zxcvbn-ts/core") = require("@zxcvbn-ts/core");
-  const common: typeof import("@zxcvbn-ts/language-common") = require("@zxcvbn-ts/language-common");
-  strength = {
-    commonPasswords: new Set(common.dictionary["passwords-common"].map((word) => word.toLowerCase())),
-    zxcvbn: new ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs }),
-  };
+let strength: PasswordStrengthWorker | undefined;
+
+function strengthWorker(): PasswordStrengthWorker {
+  strength ??= new PasswordStrengthWorker({
+    resolveFrom: import.meta.url,
+    idleMs: STRENGTH_WORKER_IDLE_MS,
+    onEnded: () => {
+      strength = undefined;
+    },
+  });
   return strength;
 }
 
-/** Whether the password-strength dictionaries are loaded yet. */
+/** Whether the password-strength worker (with its dictionaries) is running. */
 export function passwordDictionariesLoaded(): boolean {
   return strength !== undefined;
 }
 
 /**
  * Checks a new password: 10–256 characters, not in the common-passwords list (case-insensitive), and a zxcvbn score of
- * at least 2 given the person's own email and name. Null when it is acceptable.
+ * at least 2 given the person's own email and name. Null when it is acceptable. The list and zxcvbn run in a worker
+ * thread (`PasswordStrengthWorker`): loading them takes ~0.3 s and rating a crafted 64–256 character password as long
+ * again, which on the main thread would freeze every open board for that time.
  */
-export function checkPassword(password: string, userInputs: readonly string[] = []): PasswordProblem | null {
+export async function checkPassword(
+  password: string,
+  userInputs: readonly string[] = [],
+): Promise<PasswordProblem | null> {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) {
     return {
@@ -55,15 +54,14 @@ export function checkPassword(password: string, userInputs: readonly string[] = 
   if (length > MAX_PASSWORD_LENGTH) {
     return { code: "password_too_long", message: `password: use at most ${MAX_PASSWORD_LENGTH} characters.` };
   }
-  const { commonPasswords, zxcvbn } = loadStrength();
-  if (commonPasswords.has(password.toLowerCase())) {
+  const { common, score } = await strengthWorker().rate(password, expandInputs(userInputs));
+  if (common) {
     return {
       code: "password_common",
       message: "password: this is one of the most common passwords; choose another.",
     };
   }
-  const result = zxcvbn.check(password, expandInputs(userInputs));
-  if (result.score < MIN_PASSWORD_SCORE) {
+  if (score < MIN_PASSWORD_SCORE) {
     return {
       code: "password_weak",
       message:
