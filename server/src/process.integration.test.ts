@@ -65,8 +65,9 @@ async function spawnServer(
   return { child, url, startupMs: performance.now() - started, output: () => output };
 }
 
-async function storedCards(boardId: string): Promise<Record<string, unknown>> {
-  const db = openSqlite(join(data.dir, "converge.db"));
+/** The cards a board's stored updates add up to, read from the SQLite file in `dataDir`. */
+async function storedCards(boardId: string, dataDir = data.dir): Promise<Record<string, unknown>> {
+  const db = openSqlite(join(dataDir, "converge.db"));
   try {
     const doc = new Y.Doc();
     for (const update of (await new SqliteDocStore(db).load(boardId)).updates) Y.applyUpdate(doc, update);
@@ -161,14 +162,7 @@ describe("the built bundle (what `pnpm start` runs)", () => {
       expect(code).toBe(0);
       // One copy of Yjs in the bundle: two would break every `instanceof` check between the server and shared code.
       expect(server.output()).not.toContain("Yjs was already imported");
-      const db = openSqlite(join(bundleData.dir, "converge.db"));
-      try {
-        const doc = new Y.Doc();
-        for (const update of (await new SqliteDocStore(db).load(boardId)).updates) Y.applyUpdate(doc, update);
-        expect(doc.getMap("cards").get("card")).toBe("written through the bundle");
-      } finally {
-        db.close();
-      }
+      expect(await storedCards(boardId, bundleData.dir)).toEqual({ card: "written through the bundle" });
     } finally {
       bundleData.remove();
     }
