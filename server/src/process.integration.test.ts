@@ -77,15 +77,26 @@ async function storedCards(boardId: string, dataDir = data.dir): Promise<Record<
   }
 }
 
+/** Signs up on `urlA`, creates a board there and connects one client to it on `urlA` and one on `urlB`, both synced. */
+async function twoClientsOnNewBoard(urlA: string, urlB: string, who: string, title: string) {
+  const owner = await signUp(urlA, who);
+  const boardId = await createBoard(urlA, owner, title);
+  const a = connectClient(urlA, boardId, owner);
+  const b = connectClient(urlB, boardId, owner);
+  await Promise.all([a.synced, b.synced]);
+  return { owner, boardId, a, b };
+}
+
 describe("the server process", () => {
   it("loses nothing a client has seen when killed with SIGKILL", async () => {
     const first = await spawnServer();
     console.info(`cold start of main.ts to listening: ${Math.round(first.startupMs)} ms`);
-    const owner = await signUp(first.url, "Crash tester");
-    const boardId = await createBoard(first.url, owner, "Crash test");
-    const a = connectClient(first.url, boardId, owner);
-    const b = connectClient(first.url, boardId, owner);
-    await Promise.all([a.synced, b.synced]);
+    const { owner, boardId, a, b } = await twoClientsOnNewBoard(
+      first.url,
+      first.url,
+      "Crash tester",
+      "Crash test",
+    );
     const sent = performance.now();
     a.doc.getMap("cards").set("seen", "by b");
     await waitFor(() => b.doc.getMap("cards").get("seen") === "by b", 5_000, "b sees a's write");
@@ -147,11 +158,12 @@ describe("the built bundle (what `pnpm start` runs)", () => {
     try {
       const server = await spawnServer({ entry, env: { DATA_DIR: bundleData.dir } });
       console.info(`cold start of the bundle to listening: ${Math.round(server.startupMs)} ms`);
-      const owner = await signUp(server.url, "Bundle tester");
-      const boardId = await createBoard(server.url, owner, "From the bundle");
-      const a = connectClient(server.url, boardId, owner);
-      const b = connectClient(server.url, boardId, owner);
-      await Promise.all([a.synced, b.synced]);
+      const { boardId, a, b } = await twoClientsOnNewBoard(
+        server.url,
+        server.url,
+        "Bundle tester",
+        "From the bundle",
+      );
       expect(b.doc.getMap("meta").get("title")).toBe("From the bundle");
       a.doc.getMap("cards").set("card", "written through the bundle");
       await waitFor(() => b.doc.getMap("cards").get("card") !== undefined, 5_000, "b sees a's write");
@@ -172,11 +184,7 @@ describe("the built bundle (what `pnpm start` runs)", () => {
     database = await createTestDatabase();
     const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: testRedisPrefix() };
     const [a, b] = await Promise.all([spawnServer({ entry, env }), spawnServer({ entry, env })]);
-    const owner = await signUp(a.url, "Two-instance tester");
-    const boardId = await createBoard(a.url, owner, "Shared");
-    const onA = connectClient(a.url, boardId, owner);
-    const onB = connectClient(b.url, boardId, owner);
-    await Promise.all([onA.synced, onB.synced]);
+    const { a: onA, b: onB } = await twoClientsOnNewBoard(a.url, b.url, "Two-instance tester", "Shared");
     expect(onB.doc.getMap("meta").get("title")).toBe("Shared");
     onA.doc.getMap("cards").set("card", "from A");
     await waitFor(
