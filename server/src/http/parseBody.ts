@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { z } from "zod";
+import type * as z from "zod";
 import { ApiError } from "../ApiError";
 
 /** Reads the JSON body and validates it with `schema`: 400 `invalid_json` or 400 `invalid_input` naming the field. */

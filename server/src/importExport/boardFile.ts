@@ -9,7 +9,7 @@ import {
   SCORING_MODELS,
   type ScoringModel,
 } from "@converge/shared";
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_IMPORT_CARDS, MAX_IMPORT_LANES } from "./limits";
 
 /** The `format` tag of a Converge board file. */

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** Formats a zod path like a JavaScript accessor: `lists[3].name`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -1,5 +1,5 @@
 import { MAX_LABEL_LENGTH } from "@converge/shared";
-import { z } from "zod";
+import * as z from "zod";
 import {
   checkDescription,
   checkPlanSize,

@@ -1,6 +1,6 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { type Accounts, MAX_PASSWORD_LENGTH, normaliseEmail, type Sessions, type SignedIn } from "../auth";
 import type { AppEnv } from "../http/env";
 import { requireUser } from "../http/middleware";

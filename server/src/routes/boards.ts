@@ -1,6 +1,6 @@
 import { BOARD_TEMPLATE_IDS } from "@converge/shared";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { BoardService } from "../boards/boardService";
 import type { AppEnv } from "../http/env";
 import { requireUser } from "../http/middleware";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { z } from "zod";
+import * as z from "zod";
 import { ApiError } from "../ApiError";
 import type { AppEnv } from "../http/env";
 import { requireUser } from "../http/middleware";

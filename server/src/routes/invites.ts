@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_INVITE_HOURS, type InviteService, MAX_INVITE_HOURS } from "../boards/inviteService";
 import type { AppEnv } from "../http/env";
 import { requireUser } from "../http/middleware";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { MemberService } from "../boards/memberService";
 import type { AppEnv } from "../http/env";
 import { requireUser } from "../http/middleware";

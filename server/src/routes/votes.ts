@@ -1,6 +1,6 @@
 import { MAX_VOTE_BUDGET, POKER_SCALES, VOTE_KINDS } from "@converge/shared";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../http/env";
 import { requireUser } from "../http/middleware";
 import { parseBody } from "../http/parseBody";
