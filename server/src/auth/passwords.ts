@@ -1,4 +1,8 @@
-import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import type { Algorithm } from "@node-rs/argon2";
+
+/** The native argon2 module, loaded on the first hash or check rather than at start-up (about 10 ms of it). */
+let argon2: Promise<typeof import("@node-rs/argon2")> | undefined;
+const loadArgon2 = () => (argon2 ??= import("@node-rs/argon2"));
 
 /** argon2id at OWASP's minimum (19 MiB, 2 passes, 1 lane): ~50–100 ms per hash on a small server. */
 export const ARGON2_OPTIONS = {
@@ -10,8 +14,8 @@ export const ARGON2_OPTIONS = {
 } as const;
 
 /** Hashes a password with argon2id; the PHC string carries its salt and parameters. */
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+export async function hashPassword(password: string): Promise<string> {
+  return (await loadArgon2()).hash(password, ARGON2_OPTIONS);
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -23,8 +27,8 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
   if (storedHash === undefined) {
     dummyHash ??= hashPassword("converge-dummy-password-for-unknown-emails");
-    await verify(await dummyHash, password);
+    await (await loadArgon2()).verify(await dummyHash, password);
     return false;
   }
-  return verify(storedHash, password);
+  return (await loadArgon2()).verify(storedHash, password);
 }

@@ -6,7 +6,6 @@ import { SERVER_ORIGIN } from "../rooms/Room";
 import type { RoomManager } from "../rooms/RoomManager";
 import type { BoardStore, MemberStore } from "../store";
 import { applyImport, dryRun } from "./applyImport";
-import { exportCsv, importCsv } from "./csv";
 import { exportBoard } from "./exportBoard";
 import { ImportInputError } from "./ImportInputError";
 import type { ImportPlan } from "./ImportPlan";
@@ -66,16 +65,19 @@ export interface ImportExportDeps {
   onImported?: (event: ImportedEvent) => void;
 }
 
+/** The CSV module and papaparse, loaded on the first CSV import or export instead of at start-up. */
+const loadCsv = () => import("./csv");
+
 /** Builds the import/export module: reads go through the live room, imports are applied to it as one change. */
 export function createImportExportService(deps: ImportExportDeps): ImportExportService {
   const { rooms } = deps;
 
-  const parse = (format: (typeof IMPORT_FORMATS)[number], text: string): ImportPlan => {
+  const parse = async (format: (typeof IMPORT_FORMATS)[number], text: string): Promise<ImportPlan> => {
     switch (format) {
       case "json":
         return importBoardFile(text);
       case "csv":
-        return importCsv(text);
+        return (await loadCsv()).importCsv(text);
       case "trello":
         return importTrello(text);
     }
@@ -90,7 +92,7 @@ export function createImportExportService(deps: ImportExportDeps): ImportExportS
         const base = fileBase(file.board.title);
         return format === "json"
           ? { body: JSON.stringify(file, null, 2), contentType: "application/json", filename: `${base}.json` }
-          : { body: exportCsv(file), contentType: "text/csv; charset=utf-8", filename: `${base}.csv` };
+          : { body: (await loadCsv()).exportCsv(file), contentType: "text/csv; charset=utf-8", filename: `${base}.csv` };
       } finally {
         rooms.release(boardId);
       }
@@ -100,7 +102,7 @@ export function createImportExportService(deps: ImportExportDeps): ImportExportS
       await requireRole(deps, boardId, userId, "editor");
       let plan: ImportPlan;
       try {
-        plan = parse(format, text);
+        plan = await parse(format, text);
       } catch (error) {
         if (error instanceof ImportInputError) throw new ApiError(400, error.code, error.message);
         throw error;
