@@ -238,7 +238,7 @@ async function many(): Promise<void> {
   }
   report({
     title: `Many boards: ${boards} boards × ${clientsPerBoard} clients, presence at 1 Hz`,
-    sizes: `${boards} boards × ${clientsPerBoard} clients = ${boards * clientsPerBoard} connections (full size is 2,000 × 5; default here ${defaultBoards} boards because this machine has ${cpus().length} cores and ${(freemem() / 2 ** 30).toFixed(0)} GiB free; set BENCH_MANY_BOARDS). Each client moves its cursor once a second (staggered); latency = sender's \`setLocalStateField\` → another client of the board has the state. One server process per server kind, connected once; the median is over ${windows} windows of ${seconds} s. Memory per board/connection = (RSS with everyone connected − RSS of the idle server) / boards or connections.`,
+    sizes: `${boards} boards × ${clientsPerBoard} clients = ${boards * clientsPerBoard} connections (full size is 2,000 × 5; default here ${defaultBoards} boards because this machine has ${cpus().length} cores and ${(freemem() / 2 ** 30).toFixed(0)} GiB free; set BENCH_MANY_BOARDS). Each client moves its cursor once a second (staggered); latency = sender's \`setLocalStateField\` → another client of the board has the state. One server process per server kind, connected once; the median is over ${windows} windows of ${seconds} s. Memory per board/connection = (RSS − RSS of the idle server, 3 s after start-up) / boards or connections, once with everyone just connected and again at the end of each presence window (a server's heap keeps growing under the presence traffic until its next full GC).`,
     rows,
     notes,
     profile: profileOf("many"),

@@ -21,15 +21,21 @@ export interface ManyBoardsWindow {
   cpuPercent: number;
   /** The bench process's own event-loop delay p99 (ms): high means the load generator, not the server, saturated. */
   benchLagP99: number;
+  /** Server RSS at the end of the window: what carrying the presence traffic takes, garbage not yet collected included. */
+  rssMiB: number;
 }
 
 export interface ManyBoardsResult {
   windows: ManyBoardsWindow[];
   connectSeconds: number;
   baselineRssMiB: number;
+  /** RSS once everyone has connected and synced, before the presence windows. */
   rssMiB: number;
   kibPerBoard: number;
   kibPerConnection: number;
+  /** Peak RSS (VmHWM) over the whole scenario. */
+  peakRssMiB: number;
+  boards: number;
   closes: number;
   failedConnects: number;
 }
@@ -40,7 +46,10 @@ export interface ManyBoardsResult {
  * the other clients of the board record `now - at` from the `at` timestamp inside the state they receive.
  */
 export async function manyBoards(server: ServerHandle, size: ManyBoardsSize): Promise<ManyBoardsResult> {
-  await sleep(300);
+  // The idle baseline is taken once the server has been idle a while: Converge's sign-up (in startServer) rates the
+  // password on a worker thread that ends 2 s after the last check, and a baseline taken with it running would hide
+  // ~20 MiB of the per-board figure.
+  await sleep(3_000);
   const baselineRssMiB = server.rssMiB();
   const boards = await server.createBoards(size.boards, "Many");
   const clients: BenchClient[] = [];
@@ -128,11 +137,13 @@ export async function manyBoards(server: ServerHandle, size: ManyBoardsSize): Pr
       receivedPerSecond: (received / elapsed) * 1000,
       cpuPercent: ((cpu1 - cpu0) / elapsed) * 100,
       benchLagP99: lag.percentile(99) / 1e6,
+      rssMiB: server.rssMiB(),
     });
   }
   stop = true;
   await mover;
   const closes = clients.reduce((sum, c) => sum + c.closes(), 0);
+  const peakRssMiB = server.peakRssMiB();
   for (const client of clients) client.destroy();
   await sleep(200);
   const grown = Math.max(0, rssMiB - baselineRssMiB) * 1024;
@@ -143,6 +154,8 @@ export async function manyBoards(server: ServerHandle, size: ManyBoardsSize): Pr
     rssMiB,
     kibPerBoard: grown / size.boards,
     kibPerConnection: grown / total,
+    peakRssMiB,
+    boards: size.boards,
     closes,
     failedConnects,
   };
@@ -163,8 +176,16 @@ export function manyBoardsRows(server: string, result: ManyBoardsResult): Metric
     { server, metric: "server CPU (share of one core)", unit: "%", values: w.map((x) => x.cpuPercent) },
     { server, metric: "bench event-loop delay p99", unit: "ms", values: w.map((x) => x.benchLagP99) },
     { server, metric: "server RSS, all connected", unit: "MiB", values: [result.rssMiB] },
-    { server, metric: "memory per board", unit: "KiB", values: [result.kibPerBoard] },
-    { server, metric: "memory per connection", unit: "KiB", values: [result.kibPerConnection] },
+    { server, metric: "memory per board, all connected", unit: "KiB", values: [result.kibPerBoard] },
+    { server, metric: "memory per connection, all connected", unit: "KiB", values: [result.kibPerConnection] },
+    { server, metric: "server RSS, end of each window", unit: "MiB", values: w.map((x) => x.rssMiB) },
+    {
+      server,
+      metric: "memory per board, end of each window",
+      unit: "KiB",
+      values: w.map((x) => (Math.max(0, x.rssMiB - result.baselineRssMiB) * 1024) / result.boards),
+    },
+    { server, metric: "server peak RSS", unit: "MiB", values: [result.peakRssMiB] },
     { server, metric: "time to connect everyone", unit: "s", values: [result.connectSeconds] },
     {
       server,
