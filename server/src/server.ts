@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { join } from "node:path";
 import { createAdaptorServer } from "@hono/node-server";
@@ -90,6 +90,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     ? new FanoutSocketRegistry({ ...registryOptions, bus })
     : new SocketRegistry(registryOptions);
   if (sockets instanceof FanoutSocketRegistry) await sockets.start();
+  const removeSocket = (closed: Connection): void => sockets.remove(closed);
   const app = createApp({
     ...stores,
     rooms,
@@ -113,13 +114,13 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     clientDist: config.clientDist,
     openSocket: (ws, { boardId, principal, session }) => {
       const connection = new Connection(ws, {
-        id: randomUUID(),
+        id: newSocketId(),
         boardId,
         principal,
         rooms,
         logger,
         limits,
-        onClosed: (closed) => sockets.remove(closed),
+        onClosed: removeSocket,
       });
       sockets.add(connection, session);
       // Authorized just before its board was deleted: it must not bring the room back.
@@ -218,4 +219,12 @@ function openActivity(
 async function openRedisBus(url: string, prefix: string, logger: Logger): Promise<FanoutBus> {
   const { RedisFanoutBus } = await import("./fanout/RedisFanoutBus");
   return new RedisFanoutBus({ url, prefix, logger });
+}
+
+/**
+ * A socket's id for room bookkeeping and logs: 72 random bits, 12 characters. Not `randomUUID()`, whose result is a
+ * tree of ~13 concatenated pieces (~420 bytes of heap per open socket, against ~40 for this flat string).
+ */
+function newSocketId(): string {
+  return randomBytes(9).toString("base64url");
 }

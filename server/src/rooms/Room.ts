@@ -87,7 +87,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly #options: RoomOptions;
-  readonly #log: Logger;
+  /** Made on first use (see `#log`). */
+  #logger: Logger | undefined;
   readonly #retry: { initialMs: number; maxMs: number };
   readonly #peers = new Map<string, RoomPeer>();
   /** Awareness client ids each peer has announced, removed when the peer leaves. */
@@ -154,7 +155,6 @@ export class Room {
   ) {
     this.#options = options;
     this.boardId = options.boardId;
-    this.#log = options.logger.child({ boardId: options.boardId });
     this.#retry = options.retry ?? { initialMs: 100, maxMs: 5_000 };
     this.#retryDelay = this.#retry.initialMs;
     this.#storedBytes = stored.byteSize;
@@ -165,6 +165,12 @@ export class Room {
     this.awareness.setLocalState(null);
     doc.on("update", this.#onDocUpdate);
     this.awareness.on("update", this.#onAwarenessUpdate);
+  }
+
+  /** This room's logger, made on first use: a room that never logs holds no pino child. */
+  get #log(): Logger {
+    this.#logger ??= this.#options.logger.child({ boardId: this.boardId });
+    return this.#logger;
   }
 
   /** How many sockets are in the room. */

@@ -42,17 +42,23 @@ export function createSocketRoute({ authorize, openSocket, logger }: SocketRoute
     if (!acceptSocket || c.req.header("upgrade")?.toLowerCase() !== "websocket") {
       throw new ApiError(426, "upgrade_required", "This endpoint speaks WebSocket only.");
     }
-    acceptSocket((ws) => {
-      const session = openSocket(ws, { boardId, principal: access.principal, session: access.session });
-      ws.on("message", (data, isBinary) => session.receive(isBinary ? binaryOf(data) : String(data)));
-      ws.on("close", () => session.closed());
-      // Protocol errors (a bad frame, a message over maxPayload): ws closes the socket itself, with a close code.
-      ws.on("error", (error) => logger.debug({ boardId, err: error }, "socket error"));
-    });
+    const { principal, session } = access;
+    acceptSocket((ws) => listen(ws, openSocket(ws, { boardId, principal, session }), boardId, logger));
     // Never sent: the upgrade handler completes the WebSocket handshake instead.
     return c.body(null, 200);
   });
   return app;
+}
+
+/**
+ * Routes an open socket's events to its session. A function of its own, so the listeners (alive as long as the
+ * socket) hold only these four values, not the upgrade request's scope.
+ */
+function listen(ws: WebSocket, session: SocketSession, boardId: string, logger: Logger): void {
+  ws.on("message", (data, isBinary) => session.receive(isBinary ? binaryOf(data) : String(data)));
+  ws.on("close", () => session.closed());
+  // Protocol errors (a bad frame, a message over maxPayload): ws closes the socket itself, with a close code.
+  ws.on("error", (error) => logger.debug({ boardId, err: error }, "socket error"));
 }
 
 /** One binary frame as ws delivers it (a Buffer by default, fragments or an ArrayBuffer if so configured). */

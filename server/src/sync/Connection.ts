@@ -41,7 +41,8 @@ export class Connection implements RoomPeer {
   readonly boardId: string;
   readonly #ws: WebSocket;
   readonly #options: ConnectionOptions;
-  readonly #log: Logger;
+  /** Made on first use (see `#log`). */
+  #logger: Logger | undefined;
   readonly #bucket: TokenBucket;
   readonly #pingTimer: NodeJS.Timeout;
   /** Whether frames go out as built (no permessage-deflate); settled by the handshake. */
@@ -61,13 +62,18 @@ export class Connection implements RoomPeer {
     this.id = options.id;
     this.boardId = options.boardId;
     this.#principal = options.principal;
-    this.#log = options.logger.child({ boardId: options.boardId, socketId: options.id });
     this.#bucket = new TokenBucket(options.limits.messagesPerSecond, options.limits.messageBurst);
     ws.on("pong", () => {
       this.#alive = true;
     });
     this.#pingTimer = setInterval(() => this.#ping(), options.limits.pingIntervalMs);
     this.#queue = this.#join();
+  }
+
+  /** This socket's logger, made on first use: most sockets never log, and a pino child holds ~0.3 KiB of strings. */
+  get #log(): Logger {
+    this.#logger ??= this.#options.logger.child({ boardId: this.boardId, socketId: this.id });
+    return this.#logger;
   }
 
   /** Who this socket acts as; it changes when the member's role changes, without a reconnect. */
