@@ -92,7 +92,11 @@ export function createImportExportService(deps: ImportExportDeps): ImportExportS
         const base = fileBase(file.board.title);
         return format === "json"
           ? { body: JSON.stringify(file, null, 2), contentType: "application/json", filename: `${base}.json` }
-          : { body: (await loadCsv()).exportCsv(file), contentType: "text/csv; charset=utf-8", filename: `${base}.csv` };
+          : {
+              body: (await loadCsv()).exportCsv(file),
+              contentType: "text/csv; charset=utf-8",
+              filename: `${base}.csv`,
+            };
       } finally {
         rooms.release(boardId);
       }
