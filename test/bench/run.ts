@@ -6,19 +6,26 @@ import { fileURLToPath } from "node:url";
 import { connect } from "./lib/clients";
 import { envNumber, type MetricRow, markdownTable, median, sleep } from "./lib/common";
 import { summariseProfiles } from "./lib/profile";
-import { type ServerHandle, type ServerKind, selectedKinds, startServer } from "./lib/servers";
+import {
+  type ServerHandle,
+  type ServerKind,
+  type StartOptions,
+  selectedKinds,
+  startServer,
+} from "./lib/servers";
 import { coldLoad, coldLoadRows } from "./scenarios/coldLoad";
 import { type FanoutResult, type FanoutSize, fanoutRound, fanoutRows } from "./scenarios/fanout";
+import { heapPerBoard, heapRows } from "./scenarios/heapPerBoard";
 import { joinStorm, joinStormRows } from "./scenarios/joinStorm";
 import { manyBoards, manyBoardsRows } from "./scenarios/manyBoards";
 
 // `pnpm bench [scenario …]`: Converge against the stock y-websocket server (@y/websocket-server 0.1.1) and
 // Hocuspocus (@hocuspocus/server 4) — each a child process, the load generated here — and RESULTS.md.
-// Scenarios: basic, fanout, hot, many, storm, cold, multi (default: all). Every size is an env var (see README.md).
+// Scenarios: basic, fanout, hot, many, heap, storm, cold, multi (default: all). Every size is an env var (see README.md).
 
 process.setMaxListeners(0);
 const HERE = fileURLToPath(new URL(".", import.meta.url));
-const ALL_SCENARIOS = ["basic", "fanout", "hot", "many", "storm", "cold", "multi"] as const;
+const ALL_SCENARIOS = ["basic", "fanout", "hot", "many", "heap", "storm", "cold", "multi"] as const;
 type Scenario = (typeof ALL_SCENARIOS)[number];
 
 const requested = (
@@ -71,8 +78,10 @@ async function start(
   scenario: string,
   round: number,
   env: Record<string, string> = {},
+  options: Pick<StartOptions, "heapProbe"> = {},
 ): Promise<ServerHandle> {
   return startServer(kind, {
+    ...options,
     env: kind === "converge" ? { ...convergeEnv, ...env } : env,
     ...(PROFILE && (kind === "converge" || kinds.length === 1)
       ? { cpuProfDir: join(PROFILE_DIR, scenario, `round-${round}`) }
@@ -245,6 +254,30 @@ async function many(): Promise<void> {
   });
 }
 
+async function heap(): Promise<void> {
+  const size = {
+    boardsPerStep: envNumber("BENCH_HEAP_BOARDS", 200),
+    clientsPerBoard: envNumber("BENCH_MANY_CLIENTS", 5),
+  };
+  const rows: MetricRow[] = [];
+  for (const kind of kinds) {
+    const server = await start(kind, "heap", 0, {}, { heapProbe: true });
+    try {
+      const result = await heapPerBoard(server, size);
+      rows.push(...heapRows(label(kind), size, result));
+      console.log(`  heap ${kind}: ${(result.bytesPerBoard / 1024).toFixed(1)} KiB per board`);
+    } finally {
+      await server.stop();
+    }
+  }
+  report({
+    title: `Heap per board: ${size.clientsPerBoard} connected clients each, after GC`,
+    sizes: `One server process per kind, started with \`--expose-gc\` and a SIGUSR2 hook that runs two full GCs and reports \`heapUsed\`. Read idle (3 s after start-up), with ${size.boardsPerStep} boards × ${size.clientsPerBoard} clients connected, and with ${2 * size.boardsPerStep}; per board = the growth between the last two readings ÷ ${size.boardsPerStep}. Clients announce presence once and stay quiet; every board holds a new Converge board's document. Unlike RSS this leaves out garbage not yet collected and the heap's own slack, so it is what each board and socket really keeps alive.`,
+    rows,
+    notes: [],
+  });
+}
+
 async function storm(): Promise<void> {
   const size = {
     clients: envNumber("BENCH_STORM_CLIENTS", 500),
@@ -367,6 +400,7 @@ const runners: Record<Scenario, () => Promise<void>> = {
   fanout: () => fanout("fanout"),
   hot: () => fanout("hot"),
   many,
+  heap,
   storm,
   cold,
   multi,

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cpuMsOf, freePort, pool, rssMiBOf, sleep } from "./common";
 
@@ -36,6 +36,8 @@ export interface ServerHandle {
   cpuMs(): number;
   rssMiB(): number;
   peakRssMiB(): number;
+  /** Live heap after two full GCs, in bytes; only for a server started with `heapProbe`. */
+  heapUsedAfterGc(): Promise<number>;
   /** Creates boards (Converge: over REST as the bench account; others: fresh names) and returns their ids/names. */
   createBoards(count: number, title?: string): Promise<string[]>;
   /** Marks "the measured part starts now" for the CPU profile summary (samples before it are left out). */
@@ -54,6 +56,8 @@ export interface StartOptions {
   cookie?: string;
   /** Write a V8 CPU profile of the child into this directory (`--cpu-prof`). */
   cpuProfDir?: string;
+  /** Start the child with `--expose-gc` and a SIGUSR2 handler that reports its heap after GC (heapUsedAfterGc). */
+  heapProbe?: boolean;
 }
 
 let boardCounter = 0;
@@ -62,6 +66,14 @@ let boardCounter = 0;
  * profiled they get this handler, so stopping them exits normally.
  */
 const EXIT_ON_SIGTERM = "data:text/javascript,process.once('SIGTERM',()=>process.exit(0))";
+
+/**
+ * Loaded into a server started with `heapProbe`: on SIGUSR2 it runs two full GCs and writes the heap still in use to
+ * BENCH_HEAP_FILE. The same for every server kind, none of which has such a hook of its own.
+ */
+const HEAP_PROBE = `data:text/javascript,${encodeURIComponent(
+  'import { writeFileSync } from "node:fs"; process.on("SIGUSR2", () => { globalThis.gc(); globalThis.gc(); writeFileSync(process.env.BENCH_HEAP_FILE, String(process.memoryUsage().heapUsed)); });',
+)}`;
 
 let convergeBuilt = false;
 
@@ -84,6 +96,11 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   if (options.cpuProfDir) {
     mkdirSync(options.cpuProfDir, { recursive: true });
     loader.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`);
+  }
+  const heapFile = options.heapProbe ? join(mkdtempSync(join(tmpdir(), "bench-heap-")), "heap") : undefined;
+  if (heapFile) {
+    loader.push("--expose-gc", "--import", HEAP_PROBE);
+    env.BENCH_HEAP_FILE = heapFile;
   }
   switch (kind) {
     case "converge":
@@ -146,6 +163,19 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     cpuMs: () => cpuMsOf(pid),
     rssMiB: () => rssMiBOf(pid),
     peakRssMiB: () => rssMiBOf(pid, "VmHWM"),
+    heapUsedAfterGc: async () => {
+      if (!heapFile) throw new Error(`${kind} was not started with heapProbe`);
+      rmSync(heapFile, { force: true });
+      child.kill("SIGUSR2");
+      for (let waited = 0; waited < 10_000; waited += 20) {
+        await sleep(20);
+        if (existsSync(heapFile)) {
+          const text = readFileSync(heapFile, "utf8");
+          if (text) return Number(text);
+        }
+      }
+      throw new Error(`${kind} did not report its heap within 10 s`);
+    },
     markMeasure: () => {
       if (options.cpuProfDir)
         writeFileSync(
@@ -181,6 +211,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
         clearTimeout(timer);
       }
       if (ownDataDir && dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (heapFile) rmSync(dirname(heapFile), { recursive: true, force: true });
     },
   };
   return handle;

@@ -177,7 +177,12 @@ export function manyBoardsRows(server: string, result: ManyBoardsResult): Metric
     { server, metric: "bench event-loop delay p99", unit: "ms", values: w.map((x) => x.benchLagP99) },
     { server, metric: "server RSS, all connected", unit: "MiB", values: [result.rssMiB] },
     { server, metric: "memory per board, all connected", unit: "KiB", values: [result.kibPerBoard] },
-    { server, metric: "memory per connection, all connected", unit: "KiB", values: [result.kibPerConnection] },
+    {
+      server,
+      metric: "memory per connection, all connected",
+      unit: "KiB",
+      values: [result.kibPerConnection],
+    },
     { server, metric: "server RSS, end of each window", unit: "MiB", values: w.map((x) => x.rssMiB) },
     {
       server,
