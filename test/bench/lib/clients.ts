@@ -1,3 +1,4 @@
+import { initBoard } from "@converge/shared";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
@@ -177,4 +178,19 @@ export function rawJoin(
       reject(error);
     });
   });
+}
+
+/**
+ * Connects a client to a board that holds a new Converge board's document on every server, so memory per board
+ * compares like with like: Converge seeds a new board (title, lanes, settings) itself; on the reference servers the
+ * board's first client brings that seeded state.
+ */
+export function connectToSeededBoard(
+  server: ServerHandle,
+  board: string,
+  { firstOnBoard, title }: { firstOnBoard: boolean; title: string },
+): BenchClient {
+  const doc = new Y.Doc();
+  if (server.kind !== "converge" && firstOnBoard) initBoard(doc, { title, by: "bench" });
+  return connect(server, board, doc);
 }

@@ -1,6 +1,4 @@
-import { initBoard } from "@converge/shared";
-import * as Y from "yjs";
-import { type BenchClient, connect } from "../lib/clients";
+import { type BenchClient, connectToSeededBoard } from "../lib/clients";
 import { type MetricRow, pool, sleep } from "../lib/common";
 import type { ServerHandle } from "../lib/servers";
 
@@ -33,10 +31,10 @@ export async function heapPerBoard(server: ServerHandle, size: HeapSize): Promis
       Array.from({ length: boards.length * size.clientsPerBoard }, (_, i) => i),
       40,
       async (i) => {
-        const doc = new Y.Doc();
-        if (server.kind !== "converge" && i % size.clientsPerBoard === 0)
-          initBoard(doc, { title: "Heap", by: "bench" });
-        const client = connect(server, boards[Math.floor(i / size.clientsPerBoard)] as string, doc);
+        const client = connectToSeededBoard(server, boards[Math.floor(i / size.clientsPerBoard)] as string, {
+          firstOnBoard: i % size.clientsPerBoard === 0,
+          title: "Heap",
+        });
         client.awareness.setLocalState({ user: { name: `Client ${i}`, color: "#0090ff" }, cursor: { x: 0 } });
         clients.push(client);
         await client.synced;

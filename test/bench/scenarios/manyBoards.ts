@@ -1,7 +1,5 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { initBoard } from "@converge/shared";
-import * as Y from "yjs";
-import { type BenchClient, connect } from "../lib/clients";
+import { type BenchClient, connectToSeededBoard } from "../lib/clients";
 import { envNumber, type MetricRow, percentile, pool, sleep } from "../lib/common";
 import type { ServerHandle } from "../lib/servers";
 
@@ -63,13 +61,10 @@ export async function manyBoards(server: ServerHandle, size: ManyBoardsSize): Pr
     Array.from({ length: total }, (_, i) => i),
     envNumber("BENCH_CONNECT_CONCURRENCY", 20) * 2,
     async (i) => {
-      const board = boards[Math.floor(i / size.clientsPerBoard)] as string;
-      // Every server holds the same document: Converge seeds a new board (title, lanes, settings) itself; for the
-      // reference servers the board's first client brings that seeded state, so memory per board compares alike.
-      const doc = new Y.Doc();
-      if (server.kind !== "converge" && i % size.clientsPerBoard === 0)
-        initBoard(doc, { title: "Many", by: "bench" });
-      const client = connect(server, board, doc);
+      const client = connectToSeededBoard(server, boards[Math.floor(i / size.clientsPerBoard)] as string, {
+        firstOnBoard: i % size.clientsPerBoard === 0,
+        title: "Many",
+      });
       client.awareness.setLocalState({
         user: { name: `Client ${i}`, color: "#0090ff" },
         cursor: { at: performance.now(), x: 0 },
