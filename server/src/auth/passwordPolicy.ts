@@ -34,7 +34,7 @@ function strengthWorker(): PasswordStrengthWorker {
 }
 
 /** Whether the password-strength worker (with its dictionaries) is running. */
-export function passwordDictionariesLoaded(): boolean {
+export function passwordWorkerRunning(): boolean {
   return strength !== undefined;
 }
 
