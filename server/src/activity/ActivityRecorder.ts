@@ -1,4 +1,4 @@
-import { getRoots } from "@converge/shared";
+import { ROOT } from "@converge/shared";
 import * as Y from "yjs";
 import type { Logger } from "../logger";
 import type { Principal, Room } from "../rooms/Room";
@@ -18,6 +18,15 @@ export interface RoomWatch {
   detach(): void;
 }
 
+type MapEvents = Y.YEvent<Y.AbstractType<unknown>>[];
+
+/** One transaction by a connected socket on a watched board. */
+interface Change {
+  board: BoardActivity;
+  actor: Principal;
+  at: number;
+}
+
 interface CardState {
   title: string;
   laneId: string;
@@ -33,9 +42,58 @@ function principalOf(origin: unknown): Principal | null {
   return typeof userId === "string" && typeof name === "string" ? (principal as Principal) : null;
 }
 
-function str(map: unknown, key: string): string {
-  const value = map instanceof Y.Map ? map.get(key) : undefined;
+function asString(value: unknown): string {
   return typeof value === "string" ? value : "";
+}
+
+function str(map: unknown, key: string): string {
+  return map instanceof Y.Map ? asString(map.get(key)) : "";
+}
+
+function cardState(read: (key: string) => unknown): CardState {
+  return {
+    title: asString(read("title")),
+    laneId: asString(read("laneId")),
+    archived: read("archived") === true,
+  };
+}
+
+/**
+ * What `key` held in a map that `event`'s transaction deleted. Its entries are deleted with it, so `get` sees
+ * nothing; observers run before Yjs collects deleted content, so the last entry's content is still there. An entry
+ * deleted by an earlier transaction is not read (its content may be collected already).
+ */
+function valueOfDeleted(
+  map: Y.Map<unknown>,
+  key: string,
+  event: Pick<Y.YMapEvent<unknown>, "deletes">,
+): unknown {
+  const item = map._map.get(key);
+  if (!item || !event.deletes(item)) return undefined;
+  return item.content.getContent().at(-1);
+}
+
+/** A watched board: where its entries wait until the room reports them stored. */
+class BoardActivity implements RoomWatch {
+  buffer: ActivityEntry[] = [];
+
+  constructor(
+    readonly recorder: ActivityRecorder,
+    readonly boardId: string,
+    readonly doc: Y.Doc,
+  ) {}
+
+  stored(): void {
+    const batch = this.buffer;
+    if (batch.length === 0) return;
+    this.buffer = [];
+    this.recorder.record(batch);
+  }
+
+  detach(): void {
+    this.recorder.unwatch(this);
+    this.stored();
+  }
 }
 
 /**
@@ -53,6 +111,8 @@ export class ActivityRecorder {
   /** Last description entry time per `${boardId}:${cardId}:${userId}`. */
   readonly #lastDescription = new Map<string, number>();
   #writing: Promise<void> = Promise.resolve();
+  /** The watched boards, by their room's document. */
+  readonly #boards = new Map<Y.Doc, BoardActivity>();
 
   constructor({
     store,
@@ -93,9 +153,11 @@ export class ActivityRecorder {
   }
 
   /** Starts observing a loaded room's document; a document it cannot read as a board is left unobserved (logged). */
-  watch(room: Room): RoomWatch {
+  watch(room: Pick<Room, "boardId" | "doc">): RoomWatch {
+    const board = new BoardActivity(this, room.boardId, room.doc);
     try {
-      return this.#watch(room);
+      room.doc.getMap(ROOT.lanes).observeDeep(this.#observeLanes);
+      room.doc.getMap(ROOT.cards).observeDeep(this.#observeCards);
     } catch (error) {
       this.#log.error(
         { err: error, boardId: room.boardId },
@@ -103,163 +165,151 @@ export class ActivityRecorder {
       );
       return { stored: () => undefined, detach: () => undefined };
     }
+    this.#boards.set(room.doc, board);
+    return board;
   }
 
-  #watch(room: Room): RoomWatch {
-    const boardId = room.boardId;
-    const { lanes, cards } = getRoots(room.doc);
-    const laneTitles = new Map<string, string>();
-    lanes.forEach((lane, id) => {
-      laneTitles.set(id, str(lane, "title"));
-    });
-    const cardStates = new Map<string, CardState>();
-    // Anything may be in the document (any Yjs client can write); what is not a card map is not a card.
-    const stateOf = (map: unknown): CardState | null =>
-      map instanceof Y.Map
-        ? { title: str(map, "title"), laneId: str(map, "laneId"), archived: map.get("archived") === true }
-        : null;
-    const cardOf = (id: string): CardState | null => stateOf(cards.get(id));
-    cards.forEach((card, id) => {
-      const state = stateOf(card);
-      if (state) cardStates.set(id, state);
-    });
-    let buffer: ActivityEntry[] = [];
+  /** Stops observing a board's document (its room is going away). */
+  unwatch(board: BoardActivity): void {
+    board.doc.getMap(ROOT.lanes).unobserveDeep(this.#observeLanes);
+    board.doc.getMap(ROOT.cards).unobserveDeep(this.#observeCards);
+    this.#boards.delete(board.doc);
+  }
 
-    const onLanes = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
-      const actor = principalOf(transaction.origin);
-      const at = this.#now();
-      const add = (kind: ActivityKind, laneId: string, data: ActivityData): void => {
-        if (actor) buffer.push(entry(boardId, actor, at, kind, null, laneId, data));
-      };
-      for (const event of events) {
-        if (event.target === lanes && event instanceof Y.YMapEvent) {
-          for (const [laneId, change] of event.changes.keys) {
-            const title = str(lanes.get(laneId), "title");
-            if (change.action === "add") add("lane.created", laneId, { title });
-            else if (change.action === "delete")
-              add("lane.deleted", laneId, { title: laneTitles.get(laneId) ?? "" });
-          }
-        } else if (
-          event.path.length === 1 &&
-          event instanceof Y.YMapEvent &&
-          event.keysChanged.has("title")
-        ) {
-          const laneId = String(event.path[0]);
-          const to = str(lanes.get(laneId), "title");
-          const from = laneTitles.get(laneId) ?? "";
-          if (from !== to) add("lane.renamed", laneId, { from, to });
-        }
-      }
-      laneTitles.clear();
-      lanes.forEach((lane, id) => {
-        laneTitles.set(id, str(lane, "title"));
-      });
-    };
+  // Every board shares these two observers, and nothing keeps a copy of a board's lanes or cards: what a change
+  // replaced is read from the Yjs events (the old values of changed keys, the content of deleted maps).
+  readonly #observeLanes = this.#observer((change, events) => this.#laneEntries(change, events));
+  readonly #observeCards = this.#observer((change, events) => this.#cardEntries(change, events));
 
-    const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
-      const actor = principalOf(transaction.origin);
-      const touched = new Set<string>();
-      const created = new Set<string>();
-      const deleted = new Set<string>();
-      const fields = new Map<string, Set<string>>();
-      const described = new Set<string>();
-      for (const event of events) {
-        if (event.target === cards && event instanceof Y.YMapEvent) {
-          for (const [cardId, change] of event.changes.keys) {
-            touched.add(cardId);
-            if (change.action === "add") created.add(cardId);
-            else if (change.action === "delete") deleted.add(cardId);
-          }
-          continue;
-        }
-        const cardId = String(event.path[0]);
-        touched.add(cardId);
-        const keys =
-          event.path.length === 1 && event instanceof Y.YMapEvent
-            ? [...event.keysChanged]
-            : [String(event.path[1])];
-        for (const key of keys) {
-          if (key === "description") described.add(cardId);
-          else if (key !== "title" && key !== "laneId" && key !== "archived" && !BOOKKEEPING.has(key)) {
-            fields.set(cardId, (fields.get(cardId) ?? new Set()).add(key));
-          }
-        }
-      }
-      if (actor) {
-        const at = this.#now();
-        const add = (kind: ActivityKind, cardId: string, laneId: string | null, data: ActivityData): void => {
-          buffer.push(entry(boardId, actor, at, kind, cardId, laneId, data));
-        };
-        for (const cardId of touched) {
-          const before = cardStates.get(cardId);
-          const after = cardOf(cardId);
-          if (deleted.has(cardId) && !after) {
-            if (before && !created.has(cardId)) {
-              add("card.deleted", cardId, before.laneId, { title: before.title, archived: before.archived });
-            }
-            continue;
-          }
-          if (!after) continue;
-          if (created.has(cardId) || !before) {
-            add("card.created", cardId, after.laneId, { title: after.title, archived: after.archived });
-            continue;
-          }
-          if (before.title !== after.title)
-            add("card.renamed", cardId, after.laneId, { from: before.title, to: after.title });
-          if (before.laneId !== after.laneId) {
-            add("card.moved", cardId, after.laneId, { fromLaneId: before.laneId, toLaneId: after.laneId });
-          }
-          if (before.archived !== after.archived) {
-            add(after.archived ? "card.archived" : "card.restored", cardId, after.laneId, {});
-          }
-          const changedFields = fields.get(cardId);
-          if (changedFields && changedFields.size > 0) {
-            add("card.fields", cardId, after.laneId, { fields: [...changedFields].sort() });
-          }
-          if (described.has(cardId) && this.#firstDescriptionEdit(boardId, cardId, actor.userId, at)) {
-            add("card.description", cardId, after.laneId, {});
-          }
-        }
-      }
-      for (const cardId of touched) {
-        const state = cardOf(cardId);
-        if (state) cardStates.set(cardId, state);
-        else cardStates.delete(cardId);
+  /**
+   * A deep observer deriving entries from transactions by connected sockets on watched boards. An observer that
+   * throws would break the update being applied: activity is logged and skipped instead.
+   */
+  #observer(derive: (change: Change, events: MapEvents) => void) {
+    return (events: MapEvents, transaction: Y.Transaction): void => {
+      const change = this.#changeBy(transaction);
+      if (!change) return;
+      try {
+        derive(change, events);
+      } catch (error) {
+        this.#log.error(
+          { err: error, boardId: change.board.boardId },
+          "could not derive activity from a change; skipped",
+        );
       }
     };
+  }
 
-    // An observer that throws would break the update being applied: activity is logged and skipped instead.
-    const safe =
-      (observe: typeof onLanes) =>
-      (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
-        try {
-          observe(events, transaction);
-        } catch (error) {
-          this.#log.error({ err: error, boardId }, "could not derive activity from a change; skipped");
+  /** The change a transaction made, when a connected socket made it on a watched board; null otherwise. */
+  #changeBy(transaction: Y.Transaction): Change | null {
+    const actor = principalOf(transaction.origin);
+    const board = this.#boards.get(transaction.doc);
+    return actor && board ? { board, actor, at: this.#now() } : null;
+  }
+
+  #laneEntries(change: Change, events: MapEvents): void {
+    const lanes = change.board.doc.getMap(ROOT.lanes);
+    for (const event of events) {
+      if (!(event instanceof Y.YMapEvent)) continue;
+      if (event.target === lanes) {
+        for (const [laneId, { action, oldValue }] of event.changes.keys) {
+          if (action === "add")
+            add(change, "lane.created", null, laneId, { title: str(lanes.get(laneId), "title") });
+          else if (action === "delete") {
+            const title = oldValue instanceof Y.Map ? asString(valueOfDeleted(oldValue, "title", event)) : "";
+            add(change, "lane.deleted", null, laneId, { title });
+          }
         }
-      };
-    const observeLanes = safe(onLanes);
-    const observeCards = safe(onCards);
-    lanes.observeDeep(observeLanes);
-    cards.observeDeep(observeCards);
-    const flush = (): void => {
-      const batch = buffer;
-      buffer = [];
-      this.record(batch);
-    };
-    return {
-      stored: flush,
-      detach: () => {
-        lanes.unobserveDeep(observeLanes);
-        cards.unobserveDeep(observeCards);
-        flush();
-      },
-    };
+      } else if (event.path.length === 1 && event.keysChanged.has("title")) {
+        const laneId = String(event.path[0]);
+        const from = asString(event.changes.keys.get("title")?.oldValue);
+        const to = str(lanes.get(laneId), "title");
+        if (from !== to) add(change, "lane.renamed", null, laneId, { from, to });
+      }
+    }
+  }
+
+  #cardEntries(change: Change, events: MapEvents): void {
+    const cards = change.board.doc.getMap(ROOT.cards);
+    /** Cards added, deleted or replaced, with the map each replaced (`oldValue`), from the event on `cards`. */
+    let rootEvent: Y.YMapEvent<unknown> | undefined;
+    /** The event on each card's own map (its plain fields changed), by card id. */
+    const cardEvents = new Map<string, Y.YMapEvent<unknown>>();
+    const touched = new Set<string>();
+    const fields = new Map<string, Set<string>>();
+    const described = new Set<string>();
+    for (const event of events) {
+      if (event.target === cards && event instanceof Y.YMapEvent) {
+        rootEvent = event;
+        for (const cardId of event.keysChanged) touched.add(cardId);
+        continue;
+      }
+      const cardId = String(event.path[0]);
+      touched.add(cardId);
+      const ownMap = event.path.length === 1 && event instanceof Y.YMapEvent;
+      if (ownMap) cardEvents.set(cardId, event);
+      for (const key of ownMap ? event.keysChanged : [String(event.path[1])]) {
+        if (key === "description") described.add(cardId);
+        else if (key !== "title" && key !== "laneId" && key !== "archived" && !BOOKKEEPING.has(key)) {
+          fields.set(cardId, (fields.get(cardId) ?? new Set()).add(key));
+        }
+      }
+    }
+    for (const cardId of touched) {
+      const map = cards.get(cardId);
+      const after = map instanceof Y.Map ? cardState((key) => map.get(key)) : null;
+      const rootChange = rootEvent?.changes.keys.get(cardId);
+      let before: CardState | null;
+      if (rootEvent && rootChange) {
+        const { oldValue } = rootChange;
+        before =
+          rootChange.action !== "add" && oldValue instanceof Y.Map
+            ? cardState((key) => valueOfDeleted(oldValue, key, rootEvent))
+            : null;
+      } else if (map instanceof Y.Map) {
+        const own = cardEvents.get(cardId);
+        before = cardState((key) => {
+          const keyChange = own?.changes.keys.get(key);
+          return keyChange ? keyChange.oldValue : map.get(key);
+        });
+      } else continue; // added and deleted within this change, or never a card
+      if (!after) {
+        if (before) {
+          add(change, "card.deleted", cardId, before.laneId, {
+            title: before.title,
+            archived: before.archived,
+          });
+        }
+        continue;
+      }
+      if (!before) {
+        add(change, "card.created", cardId, after.laneId, { title: after.title, archived: after.archived });
+        continue;
+      }
+      if (before.title !== after.title)
+        add(change, "card.renamed", cardId, after.laneId, { from: before.title, to: after.title });
+      if (before.laneId !== after.laneId) {
+        add(change, "card.moved", cardId, after.laneId, {
+          fromLaneId: before.laneId,
+          toLaneId: after.laneId,
+        });
+      }
+      if (before.archived !== after.archived) {
+        add(change, after.archived ? "card.archived" : "card.restored", cardId, after.laneId, {});
+      }
+      const changedFields = fields.get(cardId);
+      if (changedFields && changedFields.size > 0) {
+        add(change, "card.fields", cardId, after.laneId, { fields: [...changedFields].sort() });
+      }
+      if (described.has(cardId) && this.#firstDescriptionEdit(change, cardId)) {
+        add(change, "card.description", cardId, after.laneId, {});
+      }
+    }
   }
 
   /** True when this is the first description edit by this person on this card within the coalescing window. */
-  #firstDescriptionEdit(boardId: string, cardId: string, userId: string, at: number): boolean {
-    const key = `${boardId}:${cardId}:${userId}`;
+  #firstDescriptionEdit({ board, actor, at }: Change, cardId: string): boolean {
+    const key = `${board.boardId}:${cardId}:${actor.userId}`;
     const last = this.#lastDescription.get(key);
     if (last !== undefined && at - last < DESCRIPTION_COALESCE_MS) return false;
     this.#lastDescription.set(key, at);
@@ -271,14 +321,22 @@ export class ActivityRecorder {
   }
 }
 
-function entry(
-  boardId: string,
-  actor: Principal,
-  at: number,
+/** Buffers one entry of a change until its board reports the change stored. */
+function add(
+  { board, actor, at }: Change,
   kind: ActivityKind,
   cardId: string | null,
   laneId: string | null,
   data: ActivityData,
-): ActivityEntry {
-  return { boardId, at, actorId: actor.userId, actorName: actor.name, kind, cardId, laneId, data };
+): void {
+  board.buffer.push({
+    boardId: board.boardId,
+    at,
+    actorId: actor.userId,
+    actorName: actor.name,
+    kind,
+    cardId,
+    laneId,
+    data,
+  });
 }
