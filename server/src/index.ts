@@ -36,6 +36,7 @@ export {
 } from "./rooms/Room";
 export { RoomManager, type RoomManagerOptions } from "./rooms/RoomManager";
 export { type RunningServer, type ServerDeps, type ServerStores, startServer } from "./server";
-export { Connection, type ConnectionOptions } from "./sync/Connection";
+export { Connection, type ConnectionContext, type ConnectionIdentity } from "./sync/Connection";
+export { type Beating, Heartbeat } from "./sync/Heartbeat";
 export { type LiveSocket, SocketRegistry, type SocketRegistryOptions } from "./sync/SocketRegistry";
 export { TokenBucket } from "./sync/TokenBucket";

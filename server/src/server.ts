@@ -16,7 +16,8 @@ import { CloseCode } from "./protocol";
 import { RoomManager } from "./rooms/RoomManager";
 import { openStores, type ServerStores } from "./store/openStores";
 import { openSqlite } from "./store/sqlite";
-import { Connection } from "./sync/Connection";
+import { Connection, type ConnectionContext } from "./sync/Connection";
+import { Heartbeat } from "./sync/Heartbeat";
 import { SocketRegistry } from "./sync/SocketRegistry";
 
 export type { ServerStores } from "./store/openStores";
@@ -90,7 +91,16 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     ? new FanoutSocketRegistry({ ...registryOptions, bus })
     : new SocketRegistry(registryOptions);
   if (sockets instanceof FanoutSocketRegistry) await sockets.start();
-  const removeSocket = (closed: Connection): void => sockets.remove(closed);
+  const heartbeat = new Heartbeat(limits.pingIntervalMs);
+  const connections: ConnectionContext = {
+    rooms,
+    logger,
+    limits,
+    onClosed: (closed) => {
+      sockets.remove(closed);
+      heartbeat.remove(closed);
+    },
+  };
   const app = createApp({
     ...stores,
     rooms,
@@ -113,16 +123,9 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     activity: { store: activity.store, recorder },
     clientDist: config.clientDist,
     openSocket: (ws, { boardId, principal, session }) => {
-      const connection = new Connection(ws, {
-        id: newSocketId(),
-        boardId,
-        principal,
-        rooms,
-        logger,
-        limits,
-        onClosed: removeSocket,
-      });
+      const connection = new Connection(ws, connections, { id: newSocketId(), boardId, principal });
       sockets.add(connection, session);
+      heartbeat.add(connection);
       // Authorized just before its board was deleted: it must not bring the room back.
       if (sockets.isDeleted(boardId)) connection.close(CloseCode.unknownBoard, "board deleted");
       return connection;
@@ -158,6 +161,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     clearInterval(sweep);
     for (const socket of sockets.all()) socket.close(CloseCode.goingAway, "server shutting down");
     sockets.close();
+    heartbeat.close();
     await rooms.closeAll();
     await recorder.settled();
     activity.close();

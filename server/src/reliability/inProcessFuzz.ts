@@ -59,19 +59,11 @@ export function inProcessBoard(boardId: string, options: { maxDocBytes?: number 
   let ids = 0;
   const open = async (principal: Principal) => {
     const ws = new FakeWs();
-    const connection = new Connection(ws as unknown as WebSocket, {
-      id: `fuzz-${++ids}`,
-      boardId,
-      principal,
-      rooms,
-      logger,
-      limits: {
-        messagesPerSecond: 1e9,
-        messageBurst: 1e9,
-        maxBufferedBytes: 1 << 30,
-        pingIntervalMs: 3_600_000,
-      },
-    });
+    const connection = new Connection(
+      ws as unknown as WebSocket,
+      { rooms, logger, limits: { messagesPerSecond: 1e9, messageBurst: 1e9, maxBufferedBytes: 1 << 30 } },
+      { id: `fuzz-${++ids}`, boardId, principal },
+    );
     await waitUntil(() => ws.frames > 0 || ws.closedWith !== null, "join");
     return { ws, connection, principal };
   };

@@ -12,19 +12,24 @@ import {
 } from "../protocol";
 import type { Principal, Room, RoomPeer } from "../rooms/Room";
 import type { RoomManager } from "../rooms/RoomManager";
+import type { Beating } from "./Heartbeat";
 import { sendBinary, sendsPlainFrames } from "./preframed";
 import { TokenBucket } from "./TokenBucket";
 
-/** What a connection needs besides its socket. */
-export interface ConnectionOptions {
+/** What every connection of a server shares (one object, not a copy per socket). */
+export interface ConnectionContext {
+  rooms: RoomManager;
+  logger: Logger;
+  limits: Pick<Limits, "messagesPerSecond" | "messageBurst" | "maxBufferedBytes">;
+  /** Called once when a connection is over, whoever ended it. */
+  onClosed?: (connection: Connection) => void;
+}
+
+/** Who is behind one connection, and where. */
+export interface ConnectionIdentity {
   id: string;
   boardId: string;
   principal: Principal;
-  rooms: RoomManager;
-  logger: Logger;
-  limits: Pick<Limits, "messagesPerSecond" | "messageBurst" | "maxBufferedBytes" | "pingIntervalMs">;
-  /** Called once when the connection is over, whoever ended it. */
-  onClosed?: (connection: Connection) => void;
 }
 
 /** Close reasons travel in a control frame, which allows at most 123 bytes. */
@@ -32,19 +37,18 @@ const MAX_REASON_BYTES = 123;
 
 /**
  * One WebSocket speaking the y-websocket protocol to one room: decodes and rate-limits frames, handles each socket's
- * messages strictly in order, guards the outgoing buffer, pings, and turns every failure into a close of this socket
- * alone.
+ * messages strictly in order, guards the outgoing buffer, answers the heartbeat (see `Heartbeat`), and turns every
+ * failure into a close of this socket alone.
  */
-export class Connection implements RoomPeer {
+export class Connection implements RoomPeer, Beating {
   readonly id: string;
   #principal: Principal;
   readonly boardId: string;
   readonly #ws: WebSocket;
-  readonly #options: ConnectionOptions;
+  readonly #context: ConnectionContext;
   /** Made on first use (see `#log`). */
   #logger: Logger | undefined;
   readonly #bucket: TokenBucket;
-  readonly #pingTimer: NodeJS.Timeout;
   /** Whether frames go out as built (no permessage-deflate); settled by the handshake. */
   readonly #plainFrames: boolean;
   /** Each message is handled after the previous one (and after the room has loaded). */
@@ -55,24 +59,23 @@ export class Connection implements RoomPeer {
   #refusedWrites = 0;
   #foreignAwareness = 0;
 
-  constructor(ws: WebSocket, options: ConnectionOptions) {
+  constructor(ws: WebSocket, context: ConnectionContext, { id, boardId, principal }: ConnectionIdentity) {
     this.#ws = ws;
     this.#plainFrames = sendsPlainFrames(ws);
-    this.#options = options;
-    this.id = options.id;
-    this.boardId = options.boardId;
-    this.#principal = options.principal;
-    this.#bucket = new TokenBucket(options.limits.messagesPerSecond, options.limits.messageBurst);
+    this.#context = context;
+    this.id = id;
+    this.boardId = boardId;
+    this.#principal = principal;
+    this.#bucket = new TokenBucket(context.limits.messagesPerSecond, context.limits.messageBurst);
     ws.on("pong", () => {
       this.#alive = true;
     });
-    this.#pingTimer = setInterval(() => this.#ping(), options.limits.pingIntervalMs);
     this.#queue = this.#join();
   }
 
   /** This socket's logger, made on first use: most sockets never log, and a pino child holds ~0.3 KiB of strings. */
   get #log(): Logger {
-    this.#logger ??= this.#options.logger.child({ boardId: this.boardId, socketId: this.id });
+    this.#logger ??= this.#context.logger.child({ boardId: this.boardId, socketId: this.id });
     return this.#logger;
   }
 
@@ -110,7 +113,7 @@ export class Connection implements RoomPeer {
   /** Sends one frame unless the socket is closed; cuts off a reader whose outgoing buffer passed the limit. */
   send(frame: Uint8Array<ArrayBuffer>): void {
     if (this.#closed || this.#ws.readyState !== WebSocket.OPEN) return;
-    if (this.#ws.bufferedAmount > this.#options.limits.maxBufferedBytes) {
+    if (this.#ws.bufferedAmount > this.#context.limits.maxBufferedBytes) {
       this.close(CloseCode.slowConsumer, "slow consumer: outgoing buffer full");
       return;
     }
@@ -143,9 +146,9 @@ export class Connection implements RoomPeer {
   async #join(): Promise<void> {
     let room: Room;
     try {
-      room = await this.#options.rooms.acquire(this.boardId);
+      room = await this.#context.rooms.acquire(this.boardId);
     } catch (error) {
-      if (this.#options.rooms.closing) {
+      if (this.#context.rooms.closing) {
         this.close(CloseCode.goingAway, "server shutting down");
         return;
       }
@@ -154,7 +157,7 @@ export class Connection implements RoomPeer {
       return;
     }
     if (this.#closed) {
-      this.#options.rooms.release(this.boardId);
+      this.#context.rooms.release(this.boardId);
       return;
     }
     this.#room = room;
@@ -226,7 +229,9 @@ export class Connection implements RoomPeer {
     this.close(CloseCode.internalError, "message could not be handled");
   }
 
-  #ping(): void {
+  /** Pings the socket, or ends it when the previous ping went unanswered. */
+  heartbeat(): void {
+    if (this.#closed) return;
     if (!this.#alive) {
       this.#log.info("no pong since the last ping; terminating");
       this.#dispose();
@@ -244,13 +249,12 @@ export class Connection implements RoomPeer {
   #dispose(): void {
     if (this.#closed) return;
     this.#closed = true;
-    clearInterval(this.#pingTimer);
     if (this.#room) {
       this.#room.leave(this);
       this.#room = null;
-      this.#options.rooms.release(this.boardId);
+      this.#context.rooms.release(this.boardId);
     }
-    this.#options.onClosed?.(this);
+    this.#context.onClosed?.(this);
   }
 }
 
