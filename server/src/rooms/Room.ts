@@ -91,12 +91,10 @@ export class Room {
   #logger: Logger | undefined;
   readonly #retry: { initialMs: number; maxMs: number };
   readonly #peers = new Map<string, RoomPeer>();
-  /** Awareness client ids each peer has announced, removed when the peer leaves. */
-  readonly #awarenessOwners = new Map<string, Set<number>>();
-  /** The peer that announced each awareness client id (the inverse of `#awarenessOwners`). */
+  /** The peer that announced each awareness client id; a peer's ids are removed when it leaves. */
   readonly #awarenessOwner = new Map<number, RoomPeer>();
-  /** Awareness client ids announced through other server instances. */
-  readonly #remoteAwareness = new Set<number>();
+  /** Awareness client ids announced through other server instances (made on the first; most rooms have none). */
+  #remoteAwareness: Set<number> | undefined;
 
   /** Applied to the document, not yet stored (including a batch whose append is in flight). */
   #pending: Uint8Array[] = [];
@@ -196,11 +194,12 @@ export class Room {
   /** Removes a socket and the awareness states it announced (telling everyone else they left). */
   leave(peer: RoomPeer): void {
     if (!this.#peers.delete(peer.id)) return;
-    const owned = this.#awarenessOwners.get(peer.id);
-    this.#awarenessOwners.delete(peer.id);
-    if (owned) for (const clientId of owned) this.#awarenessOwner.delete(clientId);
-    if (owned && owned.size > 0 && !this.#destroyed) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], SERVER_ORIGIN);
+    // A scan rather than an index of each peer's ids: a socket leaving is rare next to what an index costs per socket.
+    const owned: number[] = [];
+    for (const [clientId, owner] of this.#awarenessOwner) if (owner === peer) owned.push(clientId);
+    for (const clientId of owned) this.#awarenessOwner.delete(clientId);
+    if (owned.length > 0 && !this.#destroyed) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, owned, SERVER_ORIGIN);
     }
   }
 
@@ -274,7 +273,7 @@ export class Room {
       if (owner && owner !== peer) {
         if (!this.#wouldChange(entry)) continue;
         if (owner.principal.userId !== peer.principal.userId) return false;
-      } else if (!owner && this.#remoteAwareness.has(entry.clientId)) {
+      } else if (!owner && this.#remoteAwareness?.has(entry.clientId)) {
         // Someone on another instance: the same rules, judged by the user id that instance stamped.
         if (!this.#wouldChange(entry)) continue;
         if (stampedUserOf(this.awareness.getStates().get(entry.clientId)) !== peer.principal.userId)
@@ -284,23 +283,15 @@ export class Room {
       own.push(entry);
     }
     if (own.length === 0) return true;
-    for (const clientId of takenOverRemote) this.#remoteAwareness.delete(clientId);
+    for (const clientId of takenOverRemote) this.#remoteAwareness?.delete(clientId);
     for (const entry of own) {
       if (entry.state !== null) entry.state = stampPresence(entry.state, peer.principal);
     }
     const change = applyAwarenessEntries(this.awareness, own);
     if (change.applied.length === 0) return true;
-    const owned = this.#ownedBy(peer);
     for (const { clientId, state } of change.applied) {
-      const previous = this.#awarenessOwner.get(clientId);
-      if (previous && previous !== peer) this.#awarenessOwners.get(previous.id)?.delete(clientId);
-      if (state === null) {
-        this.#awarenessOwner.delete(clientId);
-        owned.delete(clientId);
-      } else {
-        this.#awarenessOwner.set(clientId, peer);
-        owned.add(clientId);
-      }
+      if (state === null) this.#awarenessOwner.delete(clientId);
+      else this.#awarenessOwner.set(clientId, peer);
     }
     // Encoded once, straight from the stamped entries that changed something: relayed as they were applied.
     const frame = encodeAwareness(encodeAwarenessUpdate(change.applied));
@@ -341,14 +332,14 @@ export class Room {
     const entries = decodeAwarenessUpdate(update);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FANOUT_ORIGIN);
     for (const { clientId, state } of entries) {
-      if (state === null) this.#remoteAwareness.delete(clientId);
-      else if (!this.#awarenessOwner.has(clientId)) this.#remoteAwareness.add(clientId);
+      if (state === null) this.#remoteAwareness?.delete(clientId);
+      else if (!this.#awarenessOwner.has(clientId)) (this.#remoteAwareness ??= new Set()).add(clientId);
     }
   }
 
   /** The awareness states of this instance's own sockets as one awareness update (not a frame), or null if none. */
   localAwareness(): Uint8Array | null {
-    const local = [...this.awareness.getStates().keys()].filter((id) => !this.#remoteAwareness.has(id));
+    const local = [...this.awareness.getStates().keys()].filter((id) => !this.#remoteAwareness?.has(id));
     return local.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, local);
   }
 
@@ -438,15 +429,6 @@ export class Room {
     if (changed.length === 0) return;
     this.#sendToAll(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
   };
-
-  #ownedBy(peer: RoomPeer): Set<number> {
-    let owned = this.#awarenessOwners.get(peer.id);
-    if (!owned) {
-      owned = new Set();
-      this.#awarenessOwners.set(peer.id, owned);
-    }
-    return owned;
-  }
 
   #peerOf(origin: unknown): RoomPeer | undefined {
     if (typeof origin !== "object" || origin === null || !("id" in origin) || typeof origin.id !== "string") {
