@@ -116,8 +116,12 @@ export class Room {
   #storedBytes: number;
   #lastSeq: number;
   #updatesSinceSnapshot: number;
-  /** The step 2 frame for a joiner with an empty state vector, valid until the next applied update. */
+  /**
+   * The step 2 frame for a joiner with an empty state vector, valid until the next applied update; freed by `sweep`
+   * once no joiner has needed it for FULL_STATE_KEEP_MS (it is as large as the whole document).
+   */
   #fullStateFrame: Uint8Array<ArrayBuffer> | null = null;
+  #fullStateUsedAt = 0;
   #destroyed = false;
 
   /** Loads a board's stored state into a new room; throws (writing nothing) if the store cannot be read. */
@@ -160,6 +164,8 @@ export class Room {
     this.#updatesSinceSnapshot = stored.updatesSinceSnapshot;
     this.doc = doc;
     this.awareness = new awarenessProtocol.Awareness(doc);
+    // Outdated presence is dropped by `sweep`, which the RoomManager runs for every room from one timer.
+    clearInterval(this.awareness._checkInterval);
     this.awareness.setLocalState(null);
     doc.on("update", this.#onDocUpdate);
     this.awareness.on("update", this.#onAwarenessUpdate);
@@ -350,6 +356,23 @@ export class Room {
     return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
+  /**
+   * Periodic upkeep (the RoomManager calls it every few seconds, for every room): removes presence states not renewed
+   * within y-protocols' `outdatedTimeout` (clients renew theirs every 15 s; this is what y-protocols does with a
+   * timer per Awareness), and frees the full-state frame once no joiner has needed it for FULL_STATE_KEEP_MS.
+   */
+  sweep(now: number = Date.now()): void {
+    if (this.#destroyed) return;
+    const outdated: number[] = [];
+    for (const [clientId, { lastUpdated }] of this.awareness.meta) {
+      if (now - lastUpdated >= awarenessProtocol.outdatedTimeout && this.awareness.states.has(clientId)) {
+        outdated.push(clientId);
+      }
+    }
+    if (outdated.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, outdated, "timeout");
+    if (now - this.#fullStateUsedAt >= FULL_STATE_KEEP_MS) this.#fullStateFrame = null;
+  }
+
   /** Resolves once nothing is pending, queued or being written (retrying failed writes meanwhile). */
   flush(): Promise<void> {
     return new Promise((resolve) => {
@@ -439,6 +462,7 @@ export class Room {
   }
 
   #fullState(): Uint8Array<ArrayBuffer> {
+    this.#fullStateUsedAt = Date.now();
     this.#fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
     return this.#fullStateFrame;
   }
@@ -526,7 +550,10 @@ export class Room {
     // update <= uptoSeq into the snapshot under a per-board lock, so nothing another instance stored is lost.
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     // The same bytes answer a joiner with an empty state vector, until the next update.
-    this.#fullStateFrame ??= encodeSyncStep2(snapshot);
+    if (!this.#fullStateFrame) {
+      this.#fullStateFrame = encodeSyncStep2(snapshot);
+      this.#fullStateUsedAt = Date.now();
+    }
     const uptoSeq = this.#lastSeq;
     this.#compacting = true;
     const started = performance.now();
@@ -582,6 +609,9 @@ export class Room {
     if (this.#destroyed) throw new Error(`room ${this.boardId} was unloaded`);
   }
 }
+
+/** How long the full-state frame is kept after a joiner last needed it: a join storm shares one encoding. */
+const FULL_STATE_KEEP_MS = 10_000;
 
 /** Loading more stored updates than this (snapshot included) writes a fresh snapshot right away. */
 const COMPACT_AFTER_LOADING = 50;

@@ -431,4 +431,35 @@ describe("RoomManager and Room", () => {
     expect(room.awareness.getStates().has(local.clientID)).toBe(false);
     local.destroy();
   });
+
+  it("sweeps out presence nobody renewed for 30 s, telling the others, and frees an unused full-state frame", async () => {
+    const room = await manager(new ControlledStore()).acquire("b");
+    await room.receiveUpdate(peer("w"), setUpdate("k", "v"));
+    await room.flush();
+    const [first, second, late, watcher] = [peer("1"), peer("2"), peer("3"), peer("w2")];
+    const emptyVector = Y.encodeStateVector(new Y.Doc());
+    for (const p of [first, second, watcher]) room.join(p);
+    await room.replyToStep1(first, emptyVector);
+    await room.replyToStep1(second, emptyVector);
+    const fullState = first.frames.at(-1);
+    // A join storm shares one encoding of the whole document.
+    expect(second.frames.at(-1)).toBe(fullState);
+
+    const { Awareness, encodeAwarenessUpdate } = await import("y-protocols/awareness");
+    const local = new Awareness(new Y.Doc());
+    local.setLocalState({ user: { name: "Ada" } });
+    room.receiveAwareness(first, encodeAwarenessUpdate(local, [local.clientID]));
+    const heardBefore = watcher.frames.filter((f) => f[0] === MessageType.awareness).length;
+    room.sweep(Date.now() + 29_000);
+    expect(room.awareness.getStates().has(local.clientID)).toBe(true);
+    room.sweep(Date.now() + 30_000);
+    expect(room.awareness.getStates().has(local.clientID)).toBe(false);
+    expect(watcher.frames.filter((f) => f[0] === MessageType.awareness)).toHaveLength(heardBefore + 1);
+
+    room.join(late);
+    await room.replyToStep1(late, emptyVector);
+    expect(late.frames.at(-1)).not.toBe(fullState);
+    expect(late.frames.at(-1)).toEqual(fullState);
+    local.destroy();
+  });
 });

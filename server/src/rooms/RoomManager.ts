@@ -19,6 +19,9 @@ export interface RoomManagerOptions {
   watch?: (room: Room) => { stored(): void; detach(): void };
 }
 
+/** How often every room's upkeep runs: y-protocols' own presence check interval (`outdatedTimeout` / 10). */
+const ROOM_SWEEP_MS = 3_000;
+
 interface Entry {
   readonly boardId: string;
   /** Sockets (or server tasks) holding the room, counted from the moment they ask, before it has loaded. */
@@ -41,9 +44,16 @@ export class RoomManager {
   readonly #options: RoomManagerOptions;
   readonly #entries = new Map<string, Entry>();
   #closing = false;
+  /** One timer for every room's upkeep (see `Room.sweep`), rather than timers per room. */
+  readonly #sweepTimer: NodeJS.Timeout;
 
   constructor(options: RoomManagerOptions) {
     this.#options = options;
+    this.#sweepTimer = setInterval(() => {
+      const now = Date.now();
+      for (const entry of this.#entries.values()) entry.room?.sweep(now);
+    }, ROOM_SWEEP_MS);
+    this.#sweepTimer.unref();
   }
 
   /** Number of rooms loaded or loading. */
@@ -126,6 +136,7 @@ export class RoomManager {
   /** Flushes and frees every room (waiting at most `timeoutMs` for stores that keep failing); used at shutdown. */
   async closeAll(timeoutMs = 5_000): Promise<void> {
     this.#closing = true;
+    clearInterval(this.#sweepTimer);
     const entries = [...this.#entries.values()];
     await Promise.all(entries.map((entry) => this.#closeEntry(entry, timeoutMs)));
   }
