@@ -43,7 +43,8 @@ const MAX_REASON_BYTES = 123;
 export class Connection implements RoomPeer, Beating {
   readonly id: string;
   #principal: Principal;
-  readonly boardId: string;
+  /** The board id, shared with the room once joined (the route's copy is a slice of the whole request URL). */
+  #boardId: string;
   readonly #ws: WebSocket;
   readonly #context: ConnectionContext;
   /** Made on first use (see `#log`). */
@@ -64,7 +65,7 @@ export class Connection implements RoomPeer, Beating {
     this.#plainFrames = sendsPlainFrames(ws);
     this.#context = context;
     this.id = id;
-    this.boardId = boardId;
+    this.#boardId = boardId;
     this.#principal = principal;
     this.#bucket = new TokenBucket(context.limits.messagesPerSecond, context.limits.messageBurst);
     ws.on("pong", () => {
@@ -77,6 +78,10 @@ export class Connection implements RoomPeer, Beating {
   get #log(): Logger {
     this.#logger ??= this.#context.logger.child({ boardId: this.boardId, socketId: this.id });
     return this.#logger;
+  }
+
+  get boardId(): string {
+    return this.#boardId;
   }
 
   /** Who this socket acts as; it changes when the member's role changes, without a reconnect. */
@@ -161,6 +166,7 @@ export class Connection implements RoomPeer, Beating {
       return;
     }
     this.#room = room;
+    this.#boardId = room.boardId;
     room.join(this);
   }
 
