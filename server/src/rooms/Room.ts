@@ -339,7 +339,10 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FANOUT_ORIGIN);
     for (const { clientId, state } of entries) {
       if (state === null) this.#remoteAwareness?.delete(clientId);
-      else if (!this.#awarenessOwner.has(clientId)) (this.#remoteAwareness ??= new Set()).add(clientId);
+      else if (!this.#awarenessOwner.has(clientId)) {
+        this.#remoteAwareness ??= new Set();
+        this.#remoteAwareness.add(clientId);
+      }
     }
   }
 

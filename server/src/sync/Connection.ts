@@ -80,6 +80,7 @@ export class Connection implements RoomPeer, Beating {
     return this.#logger;
   }
 
+  /** The board this socket is on. */
   get boardId(): string {
     return this.#boardId;
   }
