@@ -13,6 +13,7 @@ import {
   reduceConnection,
 } from "./connectionState";
 import { localDocName } from "./localBoards";
+import { sendOnlyOwnPresence } from "./ownPresence";
 
 /** One open board: its document and its sync provider. */
 export interface BoardSession {
@@ -78,6 +79,7 @@ export function useBoardConnection(
       // Another tab's edits reach this one through the server, which checks each socket's role.
       disableBc: true,
     });
+    sendOnlyOwnPresence(provider);
     let current: ConnectionModel = initialConnection(navigator.onLine);
     const send: typeof dispatch = (event) => {
       current = reduceConnection(current, event);
