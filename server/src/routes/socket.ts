@@ -4,12 +4,13 @@ import type { RawData, WebSocket } from "ws";
 import { ApiError } from "../ApiError";
 import type { Authorize } from "../authorize";
 import type { UpgradeEnv } from "../http/upgrade";
-import type { Logger } from "../logger";
 import type { Principal } from "../rooms/Room";
 
-/** What the socket route hands an upgraded socket to: something that takes its frames and hears when it closes. */
+/** What the socket route hands an upgraded socket to: it takes the socket's frames, errors and close. */
 export interface SocketSession {
   receive(data: ArrayBuffer | Uint8Array | string | Blob): void;
+  /** A protocol error (a bad frame, a message over maxPayload); ws closes the socket itself, with a close code. */
+  errored(error: Error): void;
   closed(): void;
 }
 
@@ -23,14 +24,13 @@ export type OpenSocket = (
 export interface SocketRouteDeps {
   authorize: Authorize;
   openSocket: OpenSocket;
-  logger: Logger;
 }
 
 /**
  * `GET /ws/:boardId`: authorizes (Origin, session, board, membership) before upgrading (a refusal is a plain HTTP answer, never a Yjs byte), then speaks
  * the y-websocket protocol. The stock client may append query parameters; they are ignored.
  */
-export function createSocketRoute({ authorize, openSocket, logger }: SocketRouteDeps): Hono {
+export function createSocketRoute({ authorize, openSocket }: SocketRouteDeps): Hono {
   const app = new Hono();
   app.get("/:boardId", async (c) => {
     const boardId = c.req.param("boardId");
@@ -43,7 +43,7 @@ export function createSocketRoute({ authorize, openSocket, logger }: SocketRoute
       throw new ApiError(426, "upgrade_required", "This endpoint speaks WebSocket only.");
     }
     const { principal, session } = access;
-    acceptSocket((ws) => listen(ws, openSocket(ws, { boardId, principal, session }), boardId, logger));
+    acceptSocket((ws) => listen(ws, openSocket(ws, { boardId, principal, session })));
     // Never sent: the upgrade handler completes the WebSocket handshake instead.
     return c.body(null, 200);
   });
@@ -52,13 +52,13 @@ export function createSocketRoute({ authorize, openSocket, logger }: SocketRoute
 
 /**
  * Routes an open socket's events to its session. A function of its own, so the listeners (alive as long as the
- * socket) hold only these four values, not the upgrade request's scope.
+ * socket) hold only the session, not the upgrade request's scope: the route's board id, for one, is a slice of the
+ * request path and would keep the whole path alive.
  */
-function listen(ws: WebSocket, session: SocketSession, boardId: string, logger: Logger): void {
+function listen(ws: WebSocket, session: SocketSession): void {
   ws.on("message", (data, isBinary) => session.receive(isBinary ? binaryOf(data) : String(data)));
+  ws.on("error", (error) => session.errored(error));
   ws.on("close", () => session.closed());
-  // Protocol errors (a bad frame, a message over maxPayload): ws closes the socket itself, with a close code.
-  ws.on("error", (error) => logger.debug({ boardId, err: error }, "socket error"));
 }
 
 /** One binary frame as ws delivers it (a Buffer by default, fragments or an ArrayBuffer if so configured). */

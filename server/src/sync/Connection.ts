@@ -144,6 +144,11 @@ export class Connection implements RoomPeer, Beating {
     if (code === CloseCode.slowConsumer) this.#ws.terminate();
   }
 
+  /** A protocol error on the socket (ws closes it itself, with a close code). */
+  errored(error: Error): void {
+    this.#log.debug({ err: error }, "socket error");
+  }
+
   /** Called when the socket has closed (by either side). */
   closed(): void {
     this.#dispose();
