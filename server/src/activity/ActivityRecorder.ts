@@ -154,7 +154,6 @@ export class ActivityRecorder {
 
   /** Starts observing a loaded room's document; a document it cannot read as a board is left unobserved (logged). */
   watch(room: Pick<Room, "boardId" | "doc">): RoomWatch {
-    const board = new BoardActivity(this, room.boardId, room.doc);
     try {
       room.doc.getMap(ROOT.lanes).observeDeep(this.#observeLanes);
       room.doc.getMap(ROOT.cards).observeDeep(this.#observeCards);
@@ -165,6 +164,7 @@ export class ActivityRecorder {
       );
       return { stored: () => undefined, detach: () => undefined };
     }
+    const board = new BoardActivity(this, room.boardId, room.doc);
     this.#boards.set(room.doc, board);
     return board;
   }
