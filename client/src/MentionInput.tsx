@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import { type DraftMention, insertMention, mentionQueryAt } from "./mentionDraft";
 import type { ViewMember } from "./views/ViewProps";
 
@@ -33,6 +33,17 @@ export function MentionInput({
   const ref = useRef<HTMLTextAreaElement>(null);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
+  // Where the caret goes once React has written a picked mention into the box. Placed in the same
+  // commit, so keys typed right after the pick land after the mention (a frame later, they had
+  // already gone to the end and the caret then jumped back between them).
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const caret = caretAfterPick.current;
+    const textarea = ref.current;
+    if (caret === null || !textarea) return;
+    caretAfterPick.current = null;
+    textarea.setSelectionRange(caret, caret);
+  });
   const matches = query
     ? members.filter((member) => member.name.toLowerCase().includes(query.query.toLowerCase())).slice(0, 6)
     : [];
@@ -50,10 +61,7 @@ export function MentionInput({
     const known = mentions.some((mention) => mention.userId === member.id);
     onChange(next.text, known ? mentions : [...mentions, { name: member.name, userId: member.id }]);
     setQuery(null);
-    requestAnimationFrame(() => {
-      textarea.focus();
-      textarea.setSelectionRange(next.caret, next.caret);
-    });
+    caretAfterPick.current = next.caret;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
