@@ -7,6 +7,7 @@ import { connect } from "./lib/clients";
 import { envNumber, type MetricRow, markdownTable, median, sleep } from "./lib/common";
 import { summariseProfiles } from "./lib/profile";
 import {
+  convergeNodeFlags,
   type ServerHandle,
   type ServerKind,
   type StartOptions,
@@ -472,7 +473,7 @@ const md = [
   "",
   `- CPU: ${cpus().length} logical cores (nproc), ${cpuModel}`,
   `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at the end ${load}`,
-  `- Node ${process.version} (every server a child process under plain \`node\`: Converge from its esbuild bundle server/dist/main.js, @y/websocket-server's src/server.js, test/bench/hocuspocus-server.mjs, the load generator in the bench process)`,
+  `- Node ${process.version} (every server a child process under \`node\`: Converge from its esbuild bundle server/dist/main.js with the flags of \`pnpm start\` (${convergeNodeFlags().join(" ")}), @y/websocket-server's src/server.js, test/bench/hocuspocus-server.mjs, the load generator in the bench process)`,
   `- Command: \`${command}\``,
   `- Date: ${new Date(started).toISOString()}; took ${((Date.now() - started) / 1000).toFixed(0)} s`,
   `- Servers: Converge (this repo: auth, SQLite persistence before broadcast, limits on); @y/websocket-server 0.1.1 (stock \`src/server.js\`, in memory, no auth); @hocuspocus/server 4.7 (stock \`Server\`, in memory, no auth, no persistence extension) with @hocuspocus/provider 4.8.`,

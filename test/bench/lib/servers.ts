@@ -77,6 +77,22 @@ const HEAP_PROBE = `data:text/javascript,${encodeURIComponent(
 
 let convergeBuilt = false;
 
+/**
+ * The node flags Converge ships with: those of the root `start` script (`pnpm run build && node <flags>
+ * server/dist/main.js`), so the bench runs the server as `pnpm start` does.
+ */
+export function convergeNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const launch = /(?:^|&&)\s*node((?:\s+--\S+)*)\s+server\/dist\/main\.js\s*$/.exec(pkg.scripts.start);
+  if (!launch)
+    throw new Error(
+      `package.json start does not end in "node <flags> server/dist/main.js": ${pkg.scripts.start}`,
+    );
+  return (launch[1] ?? "").trim().split(/\s+/).filter(Boolean);
+}
+
 /** Builds Converge as `pnpm build` does (server/dist/main.js), once per bench run, so the bench measures that. */
 function buildConverge(): void {
   if (convergeBuilt) return;
@@ -107,7 +123,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "converge-bench-"));
       ownDataDir = options.dataDir === undefined;
       buildConverge();
-      args = [...loader, "server/dist/main.js"];
+      args = [...convergeNodeFlags(), ...loader, "server/dist/main.js"];
       Object.assign(env, {
         DATA_DIR: dataDir,
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
