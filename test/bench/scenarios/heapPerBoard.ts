@@ -21,8 +21,6 @@ export interface HeapResult {
  * board holds a new Converge board's document, as in the many-boards scenario.
  */
 export async function heapPerBoard(server: ServerHandle, size: HeapSize): Promise<HeapResult> {
-  // Converge's sign-up (in startServer) rates the password on a worker that ends 2 s after the last check.
-  await sleep(3_000);
   const idleBytes = await server.heapUsedAfterGc();
   const clients: BenchClient[] = [];
   const connectStep = async (): Promise<number> => {

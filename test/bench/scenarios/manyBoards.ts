@@ -44,9 +44,8 @@ export interface ManyBoardsResult {
  * the other clients of the board record `now - at` from the `at` timestamp inside the state they receive.
  */
 export async function manyBoards(server: ServerHandle, size: ManyBoardsSize): Promise<ManyBoardsResult> {
-  // The idle baseline is taken once the server has been idle a while: Converge's sign-up (in startServer) rates the
-  // password on a worker thread that ends 2 s after the last check, and a baseline taken with it running would hide
-  // ~20 MiB of the per-board figure.
+  // The idle baseline is taken once the server has been idle a while, as between sign-ups: Converge's sign-up (in
+  // startServer) hashes a password (argon2, 19 MiB on a libuv thread), whose memory the allocator gives back slowly.
   await sleep(3_000);
   const baselineRssMiB = server.rssMiB();
   const boards = await server.createBoards(size.boards, "Many");
