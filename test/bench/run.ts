@@ -429,7 +429,7 @@ for (const scenario of scenarios) {
 
 // --- RESULTS.md -------------------------------------------------------------------------------------------------
 
-const LOWER_IS_BETTER = /latency|CPU|RSS|memory|lost|closes|failed|time to|→|synced/;
+const LOWER_IS_BETTER = /latency|CPU|RSS|memory|heap|lost|closes|failed|time to|→|synced|seen by/;
 function slowerSpots(): string[] {
   const spots: string[] = [];
   for (const section of sections) {
