@@ -6,11 +6,8 @@ import { SERVER_ORIGIN } from "../rooms/Room";
 import type { RoomManager } from "../rooms/RoomManager";
 import type { BoardStore, MemberStore } from "../store";
 import { applyImport, dryRun } from "./applyImport";
-import { exportBoard } from "./exportBoard";
 import { ImportInputError } from "./ImportInputError";
 import type { ImportPlan } from "./ImportPlan";
-import { importBoardFile } from "./importBoardFile";
-import { importTrello } from "./importTrello";
 
 /** The formats a board exports to. */
 export const EXPORT_FORMATS = ["json", "csv"] as const;
@@ -65,8 +62,14 @@ export interface ImportExportDeps {
   onImported?: (event: ImportedEvent) => void;
 }
 
-/** The CSV module and papaparse, loaded on the first CSV import or export instead of at start-up. */
+/**
+ * Each format's module loads on its first import or export instead of at start-up: the JSON and Trello parsers hold
+ * ~50 zod schemas and the CSV one papaparse, none of which serving boards needs.
+ */
+const loadBoardFile = () => import("./importBoardFile");
+const loadTrello = () => import("./importTrello");
 const loadCsv = () => import("./csv");
+const loadExport = () => import("./exportBoard");
 
 /** Builds the import/export module: reads go through the live room, imports are applied to it as one change. */
 export function createImportExportService(deps: ImportExportDeps): ImportExportService {
@@ -75,11 +78,11 @@ export function createImportExportService(deps: ImportExportDeps): ImportExportS
   const parse = async (format: (typeof IMPORT_FORMATS)[number], text: string): Promise<ImportPlan> => {
     switch (format) {
       case "json":
-        return importBoardFile(text);
+        return (await loadBoardFile()).importBoardFile(text);
       case "csv":
         return (await loadCsv()).importCsv(text);
       case "trello":
-        return importTrello(text);
+        return (await loadTrello()).importTrello(text);
     }
   };
 
@@ -88,7 +91,7 @@ export function createImportExportService(deps: ImportExportDeps): ImportExportS
       await requireRole(deps, boardId, userId, "viewer");
       const room = await rooms.acquire(boardId);
       try {
-        const file = exportBoard(room.doc, boardId);
+        const file = (await loadExport()).exportBoard(room.doc, boardId);
         const base = fileBase(file.board.title);
         return format === "json"
           ? { body: JSON.stringify(file, null, 2), contentType: "application/json", filename: `${base}.json` }
