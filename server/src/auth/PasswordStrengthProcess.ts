@@ -38,9 +38,9 @@ interface Pending {
 /**
  * Rates passwords in a short-lived child process, so the dictionaries' load and zxcvbn's work never block the event
  * loop that relays every board, and so the ~30 MiB they take is given back whole once it ends. (A worker thread,
- * used before, left ~11 MiB of the server's RSS behind after every run: memory its thread had allocated and freed
- * stayed in the server's allocator.) Started on the first rating; ends after `idleMs` without one and calls
- * `onEnded` (also when it fails). Ratings are answered in order.
+ * used before, left ~5 MiB of the server's RSS behind once it had ended, a little more after each later one: memory
+ * its thread had allocated and freed stayed in the server's allocator.) Started on the first rating; ends after
+ * `idleMs` without one and calls `onEnded` (also when it fails). Ratings are answered in order.
  */
 export class PasswordStrengthProcess {
   readonly #child: ChildProcess;
