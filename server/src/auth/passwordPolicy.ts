@@ -1,4 +1,4 @@
-import { PasswordStrengthProcess } from "./PasswordStrengthProcess";
+import { passwordProcess } from "./PasswordProcess";
 
 /** Shortest password accepted. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -14,34 +14,9 @@ export interface PasswordProblem {
 }
 
 /**
- * How long the strength rater stays up after its last check. It holds ~30 MiB with its dictionaries, and only sign-up
- * checks passwords, so it ends soon after; a burst of sign-ups still shares one rater (starting one costs ~0.3 s of
- * its own CPU, in its own process).
- */
-const STRENGTH_RATER_IDLE_MS = 2_000;
-
-let strength: PasswordStrengthProcess | undefined;
-
-function strengthRater(): PasswordStrengthProcess {
-  strength ??= new PasswordStrengthProcess({
-    resolveFrom: import.meta.url,
-    idleMs: STRENGTH_RATER_IDLE_MS,
-    onEnded: () => {
-      strength = undefined;
-    },
-  });
-  return strength;
-}
-
-/** Whether the password-strength rater (with its dictionaries) is running. */
-export function passwordRaterRunning(): boolean {
-  return strength !== undefined;
-}
-
-/**
  * Checks a new password: 10–256 characters, not in the common-passwords list (case-insensitive), and a zxcvbn score of
- * at least 2 given the person's own email and name. Null when it is acceptable. The list and zxcvbn run in a child
- * process (`PasswordStrengthProcess`): loading them takes ~0.3 s and rating a crafted 64–256 character password as long
+ * at least 2 given the person's own email and name. Null when it is acceptable. The list and zxcvbn run in the password
+ * child process (`PasswordProcess`): loading them takes ~0.3 s and rating a crafted 64–256 character password as long
  * again, which on the main thread would freeze every open board for that time.
  */
 export async function checkPassword(
@@ -58,7 +33,7 @@ export async function checkPassword(
   if (length > MAX_PASSWORD_LENGTH) {
     return { code: "password_too_long", message: `password: use at most ${MAX_PASSWORD_LENGTH} characters.` };
   }
-  const { common, score } = await strengthRater().rate(password, expandInputs(userInputs));
+  const { common, score } = await passwordProcess().rate(password, expandInputs(userInputs));
   if (common) {
     return {
       code: "password_common",

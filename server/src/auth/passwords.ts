@@ -1,10 +1,10 @@
 import type { Algorithm } from "@node-rs/argon2";
+import { passwordProcess } from "./PasswordProcess";
 
-/** The native argon2 module, loaded on the first hash or check rather than at start-up (about 10 ms of it). */
-let argon2: Promise<typeof import("@node-rs/argon2")> | undefined;
-const loadArgon2 = () => (argon2 ??= import("@node-rs/argon2"));
-
-/** argon2id at OWASP's minimum (19 MiB, 2 passes, 1 lane): ~50–100 ms per hash on a small server. */
+/**
+ * argon2id at OWASP's minimum (19 MiB, 2 passes, 1 lane): ~50–100 ms per hash on a small server. Hashing and verifying
+ * run in the password child process (`PasswordProcess`), so the server itself never loads argon2.
+ */
 export const ARGON2_OPTIONS = {
   // Algorithm.Argon2id; the ambient const enum cannot be read under verbatimModuleSyntax.
   algorithm: 2 as Algorithm,
@@ -14,8 +14,8 @@ export const ARGON2_OPTIONS = {
 } as const;
 
 /** Hashes a password with argon2id; the PHC string carries its salt and parameters. */
-export async function hashPassword(password: string): Promise<string> {
-  return (await loadArgon2()).hash(password, ARGON2_OPTIONS);
+export function hashPassword(password: string): Promise<string> {
+  return passwordProcess().hash(password, ARGON2_OPTIONS);
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -26,9 +26,15 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
   if (storedHash === undefined) {
-    dummyHash ??= hashPassword("converge-dummy-password-for-unknown-emails");
-    await (await loadArgon2()).verify(await dummyHash, password);
+    if (!dummyHash) {
+      dummyHash = hashPassword("converge-dummy-password-for-unknown-emails");
+      // A password process that died must not fail every later unknown-email login.
+      dummyHash.catch(() => {
+        dummyHash = undefined;
+      });
+    }
+    await passwordProcess().verify(await dummyHash, password);
     return false;
   }
-  return (await loadArgon2()).verify(storedHash, password);
+  return passwordProcess().verify(storedHash, password);
 }
