@@ -3,9 +3,9 @@
 // modules under node_modules. Code only some servers need (the PostgreSQL stores, the Redis bus) is split into chunks
 // under dist/chunks/ that load on first use.
 //
-// Left as runtime imports from node_modules: native modules (better-sqlite3, @node-rs/argon2), the zxcvbn
-// dictionaries (required lazily on the first password check), and the optional native add-ons some dependencies try
-// to load (pg-native, ws's bufferutil/utf-8-validate).
+// Left as runtime imports from node_modules: better-sqlite3 (native), what the password child process requires on its
+// own (@node-rs/argon2, native, and the zxcvbn dictionaries; see src/auth/PasswordProcess.ts), and the optional native
+// add-ons some dependencies try to load (pg-native, ws's bufferutil/utf-8-validate).
 //
 // `node scripts/build.mjs [outdir]` (default dist).
 import { rmSync } from "node:fs";
