@@ -66,6 +66,36 @@ describe("decodeAwarenessUpdate", () => {
     expect(() => decodeAwarenessUpdate(encoding.toUint8Array(encoder))).toThrow("not JSON");
     expect(() => decodeAwarenessUpdate(bytes(2, 7, 1))).toThrow(ProtocolError);
     expect(() => decodeAwarenessUpdate(bytes(0, 0))).toThrow("trailing bytes");
+    expect(() => decodeAwarenessUpdate(bytes(1, 7, 1, 5, 0x7b))).toThrow("truncated awareness state");
+    expect(() => decodeAwarenessUpdate(bytes(1, 7, 1, 2, 0x22, 0xff))).toThrow("not UTF-8");
+  });
+
+  it("leaves out, unparsed, the entries `keep` refuses, and tells it which are removals", () => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 3);
+    for (const [clientId, clock, json] of [
+      [7, 4, "{not json, but an echo the room already has"],
+      [8, 2, "null"],
+      [9, 1, '{"cursor":{"x":3}}'],
+    ] as const) {
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, json);
+    }
+    const seen: [number, number, boolean][] = [];
+    const entries = decodeAwarenessUpdate(encoding.toUint8Array(encoder), (clientId, clock, removal) => {
+      seen.push([clientId, clock, removal]);
+      return clientId !== 7;
+    });
+    expect(seen).toEqual([
+      [7, 4, false],
+      [8, 2, true],
+      [9, 1, false],
+    ]);
+    expect(entries).toEqual([
+      { clientId: 8, clock: 2, state: null },
+      { clientId: 9, clock: 1, state: { cursor: { x: 3 } } },
+    ]);
   });
 });
 

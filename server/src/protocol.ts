@@ -97,25 +97,55 @@ export interface AwarenessEntry {
   state: unknown;
 }
 
-/** Decodes an awareness update fully (count, ids, clocks, JSON states, no trailing bytes) or throws ProtocolError. */
-export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+/** Whether an awareness entry would change what a room holds: `removal` when its state is JSON `null`. */
+export type AwarenessEntryFilter = (clientId: number, clock: number, removal: boolean) => boolean;
+
+/** UTF-8 as lib0's `readVarString` reads it: invalid bytes are an error, not replacement characters. */
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes an awareness update (count, ids, clocks, JSON states, no trailing bytes) or throws ProtocolError. With
+ * `keep`, an entry it refuses is left out and its state is never parsed: the stock client echoes every state it hears
+ * back to the server, so most entries a busy room receives are ones it already has, and parsing them would be
+ * wasted work and garbage. A left-out entry's state is skipped by its length, unread.
+ */
+export function decodeAwarenessUpdate(update: Uint8Array, keep?: AwarenessEntryFilter): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = readVarUint(decoder, "awareness entry count");
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = readVarUint(decoder, "awareness client id");
     const clock = readVarUint(decoder, "awareness clock");
-    const json = readVarString(decoder, "awareness state");
-    let state: unknown;
-    try {
-      state = JSON.parse(json);
-    } catch (error) {
-      throw new ProtocolError(`awareness state is not JSON: ${(error as Error).message}`);
-    }
-    entries.push({ clientId, clock, state });
+    const length = readVarUint(decoder, "awareness state length");
+    const start = decoder.pos;
+    const end = start + length;
+    if (end > update.byteLength) throw new ProtocolError("truncated awareness state");
+    decoder.pos = end;
+    const removal = length === 4 && isJsonNull(update, start);
+    if (keep && !keep(clientId, clock, removal)) continue;
+    entries.push({ clientId, clock, state: removal ? null : parseState(update.subarray(start, end)) });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError("trailing bytes after the awareness update");
   return entries;
+}
+
+/** Whether the 4 bytes at `at` spell `null`: an awareness state that says the client left. */
+function isJsonNull(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === 0x6e && bytes[at + 1] === 0x75 && bytes[at + 2] === 0x6c && bytes[at + 3] === 0x6c;
+}
+
+function parseState(bytes: Uint8Array): unknown {
+  let json: string;
+  try {
+    json = utf8.decode(bytes);
+  } catch (error) {
+    throw new ProtocolError(`awareness state is not UTF-8: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw new ProtocolError(`awareness state is not JSON: ${(error as Error).message}`);
+  }
 }
 
 /** Encodes awareness entries as a y-protocols awareness update (the inverse of `decodeAwarenessUpdate`). */
@@ -194,14 +224,6 @@ function readVarUint(decoder: decoding.Decoder, what: string): number {
 function readVarUint8Array(decoder: decoding.Decoder, what: string): Uint8Array {
   try {
     return decoding.readVarUint8Array(decoder);
-  } catch (error) {
-    throw new ProtocolError(`truncated ${what}: ${(error as Error).message}`);
-  }
-}
-
-function readVarString(decoder: decoding.Decoder, what: string): string {
-  try {
-    return decoding.readVarString(decoder);
   } catch (error) {
     throw new ProtocolError(`truncated ${what}: ${(error as Error).message}`);
   }

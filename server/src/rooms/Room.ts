@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import type { Logger } from "../logger";
 import {
   type AwarenessEntry,
+  type AwarenessEntryFilter,
   CloseCode,
   decodeAwarenessUpdate,
   encodeAwareness,
@@ -260,7 +261,7 @@ export class Room {
   }
 
   /**
-   * Applies a client's awareness update after decoding it fully (ProtocolError for bad bytes) and relays the change
+   * Applies a client's awareness update after decoding it (ProtocolError for bad bytes) and relays the change
    * to every other socket. The server stamps each entry's `user.id` and `user.name` with the socket's principal
    * (keeping the client's colour and activity), so presence shows who really is there.
    *
@@ -271,29 +272,26 @@ export class Room {
    */
   receiveAwareness(peer: RoomPeer, update: Uint8Array): boolean {
     this.#assertAlive();
-    const entries = decodeAwarenessUpdate(update);
-    const own: AwarenessEntry[] = [];
+    // Entries that would change nothing (echoes, mostly) are left out unparsed.
+    const entries = decodeAwarenessUpdate(update, this.#wouldChange);
+    if (entries.length === 0) return true;
     const takenOverRemote: number[] = [];
     for (const entry of entries) {
       const owner = this.#awarenessOwner.get(entry.clientId);
       if (owner && owner !== peer) {
-        if (!this.#wouldChange(entry)) continue;
         if (owner.principal.userId !== peer.principal.userId) return false;
       } else if (!owner && this.#remoteAwareness?.has(entry.clientId)) {
-        // Someone on another instance: the same rules, judged by the user id that instance stamped.
-        if (!this.#wouldChange(entry)) continue;
+        // Someone on another instance: the same rule, judged by the user id that instance stamped.
         if (stampedUserOf(this.awareness.getStates().get(entry.clientId)) !== peer.principal.userId)
           return false;
         takenOverRemote.push(entry.clientId);
       }
-      own.push(entry);
     }
-    if (own.length === 0) return true;
     for (const clientId of takenOverRemote) this.#remoteAwareness?.delete(clientId);
-    for (const entry of own) {
+    for (const entry of entries) {
       if (entry.state !== null) entry.state = stampPresence(entry.state, peer.principal);
     }
-    const change = applyAwarenessEntries(this.awareness, own);
+    const change = applyAwarenessEntries(this.awareness, entries);
     if (change.applied.length === 0) return true;
     for (const { clientId, state } of change.applied) {
       if (state === null) this.#awarenessOwner.delete(clientId);
@@ -309,10 +307,10 @@ export class Room {
   }
 
   /** Whether y-protocols would apply this entry: a newer clock, or a removal at the same clock of a present state. */
-  #wouldChange({ clientId, clock, state }: AwarenessEntry): boolean {
+  readonly #wouldChange: AwarenessEntryFilter = (clientId, clock, removal) => {
     const current = this.awareness.meta.get(clientId)?.clock ?? 0;
-    return current < clock || (current === clock && state === null && this.awareness.states.has(clientId));
-  }
+    return current < clock || (current === clock && removal && this.awareness.states.has(clientId));
+  };
 
   /**
    * Applies an update another instance stored and published, broadcasting it to this room's sockets; false (nothing
