@@ -52,8 +52,12 @@ export class Connection implements RoomPeer, Beating {
   readonly #bucket: TokenBucket;
   /** Whether frames go out as built (no permessage-deflate); settled by the handshake. */
   readonly #plainFrames: boolean;
-  /** Each message is handled after the previous one (and after the room has loaded). */
-  #queue: Promise<void>;
+  /**
+   * Work still running for earlier messages (and the room's load): each message is handled after the previous one.
+   * Null when nothing is running, so a message whose handling is synchronous (presence, most of all) runs at once,
+   * with no promise made for it.
+   */
+  #queue: Promise<void> | null;
   #room: Room | null = null;
   #alive = true;
   #closed = false;
@@ -71,7 +75,7 @@ export class Connection implements RoomPeer, Beating {
     ws.on("pong", () => {
       this.#alive = true;
     });
-    this.#queue = this.#join();
+    this.#queue = this.#afterQueue(this.#join());
   }
 
   /** This socket's logger, made on first use: most sockets never log, and a pino child holds ~0.3 KiB of strings. */
@@ -113,7 +117,28 @@ export class Connection implements RoomPeer, Beating {
       this.#fail(error);
       return;
     }
-    this.#queue = this.#queue.then(() => this.#handle(message)).catch((error: unknown) => this.#fail(error));
+    if (this.#queue) {
+      this.#queue = this.#afterQueue(this.#queue.then(() => this.#handle(message)));
+      return;
+    }
+    let running: Promise<void> | undefined;
+    try {
+      running = this.#handle(message);
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    if (running) this.#queue = this.#afterQueue(running);
+  }
+
+  /** The queue once `work` is done (its failure closing this socket); cleared if nothing was queued behind it. */
+  #afterQueue(work: Promise<void>): Promise<void> {
+    const queue: Promise<void> = work
+      .catch((error: unknown) => this.#fail(error))
+      .then(() => {
+        if (this.#queue === queue) this.#queue = null;
+      });
+    return queue;
   }
 
   /** Sends one frame unless the socket is closed; cuts off a reader whose outgoing buffer passed the limit. */
@@ -176,23 +201,22 @@ export class Connection implements RoomPeer, Beating {
     room.join(this);
   }
 
-  async #handle(message: ClientMessage): Promise<void> {
+  /** Handles one message: a promise when it goes on after this turn (sync), undefined when it is done. */
+  #handle(message: ClientMessage): Promise<void> | undefined {
     const room = this.#room;
     if (this.#closed || !room) return;
     switch (message.type) {
       case "sync-step-1":
-        await room.replyToStep1(this, message.stateVector);
-        return;
+        return room.replyToStep1(this, message.stateVector);
       case "sync-step-2":
-      case "sync-update": {
+      case "sync-update":
         if (!this.principal.canWrite) {
           this.#refuseWrite(room, message.type, message.update);
           return;
         }
-        const result = await room.receiveUpdate(this, message.update);
-        if (!result.ok) this.close(result.code, result.reason);
-        return;
-      }
+        return room.receiveUpdate(this, message.update).then((result) => {
+          if (!result.ok) this.close(result.code, result.reason);
+        });
       case "awareness":
         if (!room.receiveAwareness(this, message.update)) {
           this.#foreignAwareness++;
