@@ -118,8 +118,9 @@ export class Room {
   #lastSeq: number;
   #updatesSinceSnapshot: number;
   /**
-   * The step 2 frame for a joiner with an empty state vector, valid until the next applied update; freed by `sweep`
-   * once no joiner has needed it for FULL_STATE_KEEP_MS (it is as large as the whole document).
+   * The step 2 frame for a joiner with an empty state vector, valid until the next applied update; kept only for a
+   * document of FULL_STATE_CACHE_MIN_BYTES or more, and freed by `sweep` once no joiner has needed it for
+   * FULL_STATE_KEEP_MS (it is as large as the whole document).
    */
   #fullStateFrame: Uint8Array<ArrayBuffer> | null = null;
   #fullStateUsedAt = 0;
@@ -463,9 +464,16 @@ export class Room {
   }
 
   #fullState(): Uint8Array<ArrayBuffer> {
-    this.#fullStateUsedAt = Date.now();
-    this.#fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
-    return this.#fullStateFrame;
+    if (this.#fullStateFrame) {
+      this.#fullStateUsedAt = Date.now();
+      return this.#fullStateFrame;
+    }
+    const frame = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    if (frame.byteLength >= FULL_STATE_CACHE_MIN_BYTES) {
+      this.#fullStateFrame = frame;
+      this.#fullStateUsedAt = Date.now();
+    }
+    return frame;
   }
 
   #whenStored(callback: () => void): void {
@@ -551,7 +559,7 @@ export class Room {
     // update <= uptoSeq into the snapshot under a per-board lock, so nothing another instance stored is lost.
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     // The same bytes answer a joiner with an empty state vector, until the next update.
-    if (!this.#fullStateFrame) {
+    if (!this.#fullStateFrame && snapshot.byteLength >= FULL_STATE_CACHE_MIN_BYTES) {
       this.#fullStateFrame = encodeSyncStep2(snapshot);
       this.#fullStateUsedAt = Date.now();
     }
@@ -613,6 +621,12 @@ export class Room {
 
 /** How long the full-state frame is kept after a joiner last needed it: a join storm shares one encoding. */
 const FULL_STATE_KEEP_MS = 10_000;
+
+/**
+ * The smallest document whose full-state frame is kept. Encoding a smaller one again for each joiner costs well under
+ * a millisecond, while keeping it would hold a copy of every recently joined board (2,000 small boards: ~3.5 MiB).
+ */
+const FULL_STATE_CACHE_MIN_BYTES = 64 * 1024;
 
 /** Loading more stored updates than this (snapshot included) writes a fresh snapshot right away. */
 const COMPACT_AFTER_LOADING = 50;

@@ -226,18 +226,31 @@ describe("RoomManager and Room", () => {
     expect(doc.getMap("m").get("x")).toBe(1);
   });
 
-  it("caches the full-state reply per document version", async () => {
+  it("caches the full-state reply of a large document per document version", async () => {
     const store = new ControlledStore();
     const room = await manager(store).acquire("b");
     const a = peer("a");
     const b = peer("b");
     room.join(a);
     room.join(b);
+    await room.receiveUpdate(a, setUpdate("big", "x".repeat(70_000)));
     await room.replyToStep1(a, new Uint8Array([0]));
     await room.replyToStep1(b, new Uint8Array([0]));
     expect(a.frames.at(-1)).toBe(b.frames.at(-1));
     await room.receiveUpdate(a, setUpdate("x", 1));
     await room.replyToStep1(b, new Uint8Array([0]));
+    expect(b.frames.at(-1)).not.toBe(a.frames.at(-1));
+  });
+
+  it("encodes a small document's full state for each joiner rather than keeping a copy", async () => {
+    const room = await manager(new ControlledStore()).acquire("b");
+    const [a, b] = [peer("a"), peer("b")];
+    room.join(a);
+    room.join(b);
+    await room.receiveUpdate(a, setUpdate("k", "v"));
+    await room.replyToStep1(a, new Uint8Array([0]));
+    await room.replyToStep1(b, new Uint8Array([0]));
+    expect(b.frames.at(-1)).toEqual(a.frames.at(-1));
     expect(b.frames.at(-1)).not.toBe(a.frames.at(-1));
   });
 
@@ -434,7 +447,7 @@ describe("RoomManager and Room", () => {
 
   it("sweeps out presence nobody renewed for 30 s, telling the others, and frees an unused full-state frame", async () => {
     const room = await manager(new ControlledStore()).acquire("b");
-    await room.receiveUpdate(peer("w"), setUpdate("k", "v"));
+    await room.receiveUpdate(peer("w"), setUpdate("k", "v".repeat(70_000)));
     await room.flush();
     const [first, second, late, watcher] = [peer("1"), peer("2"), peer("3"), peer("w2")];
     const emptyVector = Y.encodeStateVector(new Y.Doc());
