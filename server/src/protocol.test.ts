@@ -99,6 +99,17 @@ describe("decodeAwarenessUpdate", () => {
   });
 });
 
+describe("encoded frames", () => {
+  it("each own a whole buffer of their own, so a frame queued for a socket never changes", () => {
+    const first = encodeSyncUpdate(new Uint8Array([1, 2, 3]));
+    const copy = first.slice();
+    const second = encodeSyncUpdate(new Uint8Array([4, 5, 6]));
+    expect(second.buffer).not.toBe(first.buffer);
+    expect([first.byteOffset, first.byteLength]).toEqual([0, first.buffer.byteLength]);
+    expect(first).toEqual(copy);
+  });
+});
+
 describe("encodePermissionDenied", () => {
   it("is the y-protocols auth message the stock client understands", () => {
     const frame = encodePermissionDenied();

@@ -209,8 +209,12 @@ function encodeSync(syncType: SyncType, payload: Uint8Array): Uint8Array<ArrayBu
   return toBytes(encoder);
 }
 
+/**
+ * The encoder's bytes. lib0 always returns a new array over its own ArrayBuffer (typed as any buffer): the cast says
+ * so, rather than copying every frame once more to prove it.
+ */
 function toBytes(encoder: encoding.Encoder): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(encoding.toUint8Array(encoder));
+  return encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>;
 }
 
 function readVarUint(decoder: decoding.Decoder, what: string): number {
