@@ -6,6 +6,8 @@ import {
   decodeAwarenessUpdate,
   decodeClientMessage,
   encodeAwareness,
+  encodeAwarenessFrame,
+  encodeAwarenessUpdate,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -96,6 +98,24 @@ describe("decodeAwarenessUpdate", () => {
       { clientId: 8, clock: 2, state: null },
       { clientId: 9, clock: 1, state: { cursor: { x: 3 } } },
     ]);
+  });
+});
+
+describe("encodeAwarenessFrame", () => {
+  it("writes the same bytes as an awareness update wrapped in a frame, multi-byte lengths and text included", () => {
+    const entries = [
+      { clientId: 7, clock: 1, state: { user: { name: "Ada" } } },
+      {
+        clientId: 2 ** 31 + 5,
+        clock: 300,
+        state: { user: { name: `Zoë 🚀 ${"x".repeat(200)}` }, cursor: null },
+      },
+      { clientId: 128, clock: 16_384, state: null },
+    ];
+    const frame = encodeAwarenessFrame(entries);
+    expect(frame).toEqual(encodeAwareness(encodeAwarenessUpdate(entries)));
+    const message = decodeClientMessage(frame);
+    expect(message.type === "awareness" && decodeAwarenessUpdate(message.update)).toEqual(entries);
   });
 });
 

@@ -8,7 +8,7 @@ import {
   CloseCode,
   decodeAwarenessUpdate,
   encodeAwareness,
-  encodeAwarenessUpdate,
+  encodeAwarenessFrame,
   encodeSaveStatus,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -299,11 +299,11 @@ export class Room {
       else this.#awarenessOwner.set(clientId, peer);
     }
     // Encoded once, straight from the stamped entries that changed something: relayed as they were applied.
-    const frame = encodeAwareness(encodeAwarenessUpdate(change.applied));
+    const frame = encodeAwarenessFrame(change.applied);
     for (const other of this.#peers.values()) {
       if (other !== peer) other.send(frame);
     }
-    emitAwarenessEvents(this.awareness, change, peer);
+    emitAwarenessEvents(this.awareness, change, peer, this.#onAwarenessUpdate);
     return true;
   }
 
@@ -712,14 +712,34 @@ function applyAwarenessEntries(
   return change;
 }
 
-/** Tells awareness listeners (e.g. the fan-out to other instances) what `applyAwarenessEntries` changed. */
+/**
+ * Tells awareness listeners (e.g. the fan-out to other instances) what `applyAwarenessEntries` changed. An event
+ * nobody else listens to is not emitted: lib0 builds a Map, arrays and the event for every emit, listened to or not,
+ * and a busy room applies thousands of changes a second. `roomListener` (the room's own, which relays only changes
+ * that did not come from a socket) does not count.
+ */
 function emitAwarenessEvents(
   awareness: awarenessProtocol.Awareness,
   { added, updated, changed, removed }: AwarenessChange,
   origin: unknown,
+  roomListener: unknown,
 ): void {
-  if (added.length > 0 || changed.length > 0 || removed.length > 0) {
+  if (
+    (added.length > 0 || changed.length > 0 || removed.length > 0) &&
+    otherListeners(awareness, "change", roomListener) > 0
+  ) {
     awareness.emit("change", [{ added, updated: changed, removed }, origin]);
   }
-  awareness.emit("update", [{ added, updated, removed }, origin]);
+  if (otherListeners(awareness, "update", roomListener) > 0) {
+    awareness.emit("update", [{ added, updated, removed }, origin]);
+  }
+}
+
+function otherListeners(
+  awareness: awarenessProtocol.Awareness,
+  event: string,
+  roomListener: unknown,
+): number {
+  const listeners: Set<unknown> | undefined = awareness._observers.get(event);
+  return listeners ? listeners.size - (listeners.has(roomListener) ? 1 : 0) : 0;
 }
