@@ -45,7 +45,7 @@ export interface ManyBoardsResult {
  */
 export async function manyBoards(server: ServerHandle, size: ManyBoardsSize): Promise<ManyBoardsResult> {
   // The idle baseline is taken once the server has been idle a while, as between sign-ups: Converge's sign-up (in
-  // startServer) hashes a password (argon2, 19 MiB on a libuv thread), whose memory the allocator gives back slowly.
+  // startServer) runs its password child process, which ends 2 s after its last request.
   await sleep(3_000);
   const baselineRssMiB = server.rssMiB();
   const boards = await server.createBoards(size.boards, "Many");
