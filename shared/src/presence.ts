@@ -1,4 +1,4 @@
-/** Who a presence entry belongs to. The server will stamp `id` and `name` from the session (accounts issue). */
+/** Who a presence entry belongs to. The server stamps `id` and `name` from the socket's session; `color` is the sender's. */
 export interface PresenceUser {
   readonly id: string;
   readonly name: string;
