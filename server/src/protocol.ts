@@ -151,12 +151,7 @@ function parseState(bytes: Uint8Array): unknown {
 /** Encodes awareness entries as a y-protocols awareness update (the inverse of `decodeAwarenessUpdate`). */
 export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array<ArrayBuffer> {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const entry of entries) {
-    encoding.writeVarUint(encoder, entry.clientId);
-    encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, JSON.stringify(entry.state));
-  }
+  writeAwarenessEntries(encoder, entries, stateTexts(entries));
   return toBytes(encoder);
 }
 
@@ -165,7 +160,7 @@ export function encodeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8
  * entries))`, built with one encoder and one copy, since a room relays one for every presence change.
  */
 export function encodeAwarenessFrame(entries: readonly AwarenessEntry[]): Uint8Array<ArrayBuffer> {
-  const states = entries.map((entry) => JSON.stringify(entry.state));
+  const states = stateTexts(entries);
   let updateLength = varUintLength(entries.length);
   entries.forEach(({ clientId, clock }, i) => {
     const stateBytes = Buffer.byteLength(states[i] as string, "utf8");
@@ -174,13 +169,27 @@ export function encodeAwarenessFrame(entries: readonly AwarenessEntry[]): Uint8A
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint(encoder, updateLength);
+  writeAwarenessEntries(encoder, entries, states);
+  return toBytes(encoder);
+}
+
+/** Each entry's state as the JSON text an awareness update carries. */
+function stateTexts(entries: readonly AwarenessEntry[]): string[] {
+  return entries.map((entry) => JSON.stringify(entry.state));
+}
+
+/** The body of an awareness update: the count, then each entry's client id, clock and state text. */
+function writeAwarenessEntries(
+  encoder: encoding.Encoder,
+  entries: readonly AwarenessEntry[],
+  states: readonly string[],
+): void {
   encoding.writeVarUint(encoder, entries.length);
   entries.forEach(({ clientId, clock }, i) => {
     encoding.writeVarUint(encoder, clientId);
     encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, states[i] as string);
   });
-  return toBytes(encoder);
 }
 
 /** How many bytes lib0's `writeVarUint` writes for `value`: 7 bits each. */
