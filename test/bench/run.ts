@@ -248,7 +248,7 @@ async function many(): Promise<void> {
   }
   report({
     title: `Many boards: ${boards} boards × ${clientsPerBoard} clients, presence at 1 Hz`,
-    sizes: `${boards} boards × ${clientsPerBoard} clients = ${boards * clientsPerBoard} connections (full size is 2,000 × 5; default here ${defaultBoards} boards because this machine has ${cpus().length} cores and ${(freemem() / 2 ** 30).toFixed(0)} GiB free; set BENCH_MANY_BOARDS). Each client moves its cursor once a second (staggered); latency = sender's \`setLocalStateField\` → another client of the board has the state. One server process per server kind, connected once; the median is over ${windows} windows of ${seconds} s. Memory per board/connection = (RSS − RSS of the idle server, 3 s after start-up) / boards or connections, once with everyone just connected and again at the end of each presence window (a server's heap keeps growing under the presence traffic until its next full GC).`,
+    sizes: `${boards} boards × ${clientsPerBoard} clients = ${boards * clientsPerBoard} connections (full size is 2,000 × 5; default here ${defaultBoards} boards because this machine has ${cpus().length} cores and ${(freemem() / 2 ** 30).toFixed(0)} GiB free; set BENCH_MANY_BOARDS). Each client moves its cursor once a second (staggered); latency = sender's \`setLocalStateField\` → another client of the board has the state. One server process per server kind, connected once; the median is over ${windows} windows of ${seconds} s. Memory per board/connection = (RSS − RSS of the idle server, right after start-up) / boards or connections, once with everyone just connected and again at the end of each presence window (a server's heap keeps growing under the presence traffic until its next full GC).`,
     rows,
     notes,
     profile: profileOf("many"),
@@ -273,7 +273,7 @@ async function heap(): Promise<void> {
   }
   report({
     title: `Heap per board: ${size.clientsPerBoard} connected clients each, after GC`,
-    sizes: `One server process per kind, started with \`--expose-gc\` and a SIGUSR2 hook that runs two full GCs and reports \`heapUsed\`. Read idle (3 s after start-up), with ${size.boardsPerStep} boards × ${size.clientsPerBoard} clients connected, and with ${2 * size.boardsPerStep}; per board = the growth between the last two readings ÷ ${size.boardsPerStep}. Clients announce presence once and stay quiet; every board holds a new Converge board's document. Unlike RSS this leaves out garbage not yet collected and the heap's own slack, so it is what each board and socket really keeps alive.`,
+    sizes: `One server process per kind, started with \`--expose-gc\` and a SIGUSR2 hook that runs two full GCs and reports \`heapUsed\`. Read idle (right after start-up), with ${size.boardsPerStep} boards × ${size.clientsPerBoard} clients connected, and with ${2 * size.boardsPerStep}; per board = the growth between the last two readings ÷ ${size.boardsPerStep}. Clients announce presence once and stay quiet; every board holds a new Converge board's document. Unlike RSS this leaves out garbage not yet collected and the heap's own slack, so it is what each board and socket really keeps alive.`,
     rows,
     notes: [],
   });

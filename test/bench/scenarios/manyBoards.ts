@@ -44,9 +44,8 @@ export interface ManyBoardsResult {
  * the other clients of the board record `now - at` from the `at` timestamp inside the state they receive.
  */
 export async function manyBoards(server: ServerHandle, size: ManyBoardsSize): Promise<ManyBoardsResult> {
-  // The idle baseline is taken once the server has been idle a while, as between sign-ups: Converge's sign-up (in
-  // startServer) runs its password child process, which ends 2 s after its last request.
-  await sleep(3_000);
+  // The idle baseline: right after start-up (and, for Converge, the bench account's sign-up, whose password work runs
+  // in a child process of its own), which is where every server's RSS stays while idle.
   const baselineRssMiB = server.rssMiB();
   const boards = await server.createBoards(size.boards, "Many");
   const clients: BenchClient[] = [];
