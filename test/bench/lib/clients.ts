@@ -181,6 +181,16 @@ export function rawJoin(
 }
 
 /**
+ * A presence state in Converge's shape, `{ user: { id, name, color }, cursor }`, announced alike on every server: on
+ * Converge the server stamps the same id and name back (so the relayed state is the one sent), and the reference
+ * servers relay it as is. Every server then carries states of the same size, and the load generator — whose stock
+ * clients parse every state they hear and send it back — does the same work for each.
+ */
+export function presenceState(server: ServerHandle, cursor: Record<string, number>): Record<string, unknown> {
+  return { user: { id: server.presenceUser.id, name: server.presenceUser.name, color: "#0090ff" }, cursor };
+}
+
+/**
  * Connects a client to a board that holds a new Converge board's document on every server, so memory per board
  * compares like with like: Converge seeds a new board (title, lanes, settings) itself; on the reference servers the
  * board's first client brings that seeded state.

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -21,6 +22,8 @@ export function selectedKinds(): ServerKind[] {
 }
 
 export const PASSWORD = "plum-Harbor-7-quiet-lantern";
+/** The bench account's name on Converge, and the name the bench's clients announce in presence on every server. */
+const BENCH_NAME = "Bench Writer";
 
 /** A running server child process. */
 export interface ServerHandle {
@@ -32,6 +35,12 @@ export interface ServerHandle {
   startMs: number;
   /** Cookie header for Converge (one signed-up account that owns every board); empty otherwise. */
   cookie: string;
+  /**
+   * Who the bench's clients say they are in presence (`user.id`, `user.name`). On Converge it is the bench account,
+   * exactly what the server stamps on every state; elsewhere a stand-in of the same shape (a UUID, the same name).
+   * So every server relays states of the same size and the same load generator does the same work for each.
+   */
+  presenceUser: { id: string; name: string };
   dataDir: string | undefined;
   cpuMs(): number;
   rssMiB(): number;
@@ -168,6 +177,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const pid = child.pid as number;
   let cookie = options.cookie ?? "";
   if (kind === "converge" && options.signUp !== false && !cookie) cookie = await signUp(url);
+  const presenceUser =
+    kind === "converge" && cookie ? await whoAmI(url, cookie) : { id: randomUUID(), name: BENCH_NAME };
 
   const handle: ServerHandle = {
     kind,
@@ -175,6 +186,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     pid,
     startMs,
     cookie,
+    presenceUser,
     dataDir,
     cpuMs: () => cpuMsOf(pid),
     rssMiB: () => rssMiBOf(pid),
@@ -233,8 +245,16 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   return handle;
 }
 
+/** The bench account's id and name as the Converge server knows them. */
+async function whoAmI(url: string, cookie: string): Promise<{ id: string; name: string }> {
+  const response = await fetch(`${url}/api/me`, { headers: { origin: url, cookie } });
+  if (response.status !== 200) throw new Error(`me: ${response.status} ${await response.text()}`);
+  const { id, name } = (await response.json()) as { id: string; name: string };
+  return { id, name };
+}
+
 /** Signs a fresh account up on a Converge server and returns its `converge_session=…` cookie. */
-export async function signUp(url: string, name = "Bench Writer"): Promise<string> {
+export async function signUp(url: string, name = BENCH_NAME): Promise<string> {
   const email = `bench.${process.pid}.${Date.now()}.${Math.floor(Math.random() * 1e9)}@example.com`;
   const response = await fetch(`${url}/api/auth/signup`, {
     method: "POST",

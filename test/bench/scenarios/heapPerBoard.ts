@@ -1,4 +1,4 @@
-import { type BenchClient, connectToSeededBoard } from "../lib/clients";
+import { type BenchClient, connectToSeededBoard, presenceState } from "../lib/clients";
 import { type MetricRow, pool, sleep } from "../lib/common";
 import type { ServerHandle } from "../lib/servers";
 
@@ -33,7 +33,7 @@ export async function heapPerBoard(server: ServerHandle, size: HeapSize): Promis
           firstOnBoard: i % size.clientsPerBoard === 0,
           title: "Heap",
         });
-        client.awareness.setLocalState({ user: { name: `Client ${i}`, color: "#0090ff" }, cursor: { x: 0 } });
+        client.awareness.setLocalState(presenceState(server, { x: 0 }));
         clients.push(client);
         await client.synced;
       },

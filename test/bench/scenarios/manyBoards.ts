@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { type BenchClient, connectToSeededBoard } from "../lib/clients";
+import { type BenchClient, connectToSeededBoard, presenceState } from "../lib/clients";
 import { envNumber, type MetricRow, percentile, pool, sleep } from "../lib/common";
 import type { ServerHandle } from "../lib/servers";
 
@@ -63,10 +63,7 @@ export async function manyBoards(server: ServerHandle, size: ManyBoardsSize): Pr
         firstOnBoard: i % size.clientsPerBoard === 0,
         title: "Many",
       });
-      client.awareness.setLocalState({
-        user: { name: `Client ${i}`, color: "#0090ff" },
-        cursor: { at: performance.now(), x: 0 },
-      });
+      client.awareness.setLocalState(presenceState(server, { at: performance.now(), x: 0 }));
       client.awareness.on("change", ({ added, updated }: { added: number[]; updated: number[] }) => {
         if (!measuring) return;
         const now = performance.now();
