@@ -30,6 +30,18 @@ function webSocketWith(headers: Record<string, string>): typeof WebSocket {
 }
 
 /**
+ * `ws`'s WebSocket with an `error` listener of its own. HocuspocusProvider's `destroy` closes a socket that may still
+ * be connecting (an overloaded server), and `ws` then emits `error`, which would crash the bench with no listener; the
+ * close that follows is what the provider and the bench count.
+ */
+class WebSocketIgnoringErrors extends WebSocket {
+  constructor(address: string | URL, protocols?: string | string[]) {
+    super(address, protocols);
+    this.on("error", () => undefined);
+  }
+}
+
+/**
  * Connects the provider each server is made for: the stock `y-websocket` WebsocketProvider for Converge (cookie and
  * Origin headers, `/ws/:boardId`) and for @y/websocket-server (`/:room`), the HocuspocusProvider for Hocuspocus.
  */
@@ -41,7 +53,7 @@ export function connect(server: ServerHandle, board: string, doc: Y.Doc = new Y.
       url: wsBase,
       name: board,
       document: doc,
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: WebSocketIgnoringErrors,
       onClose: () => {
         closes++;
       },
