@@ -1,14 +1,14 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { runDocStoreContract } from "./docStoreContract";
-import { SqliteDocStore } from "./SqliteDocStore";
+import { CHECKPOINT_EVERY_APPENDS, SqliteDocStore } from "./SqliteDocStore";
 import { StoreCorruptError } from "./StoreCorruptError";
-import { openSqlite, type SqliteDatabase } from "./sqlite";
+import { openSqlite, type SqliteDatabase, WAL_AUTOCHECKPOINT_BACKSTOP_PAGES } from "./sqlite";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "../../..");
@@ -63,6 +63,31 @@ describe("SqliteDocStore", () => {
   afterEach(() => {
     for (const db of open.splice(0)) if (db.open) db.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("never checkpoints the WAL inside an append, and checkpoints on a later turn after enough of them", async () => {
+    const { db, store } = openStore();
+    const databaseBytes = () => statSync(file).size;
+    const before = databaseBytes();
+    // More appends than SQLite's default threshold (1,000 WAL pages) would have checkpointed inside a commit.
+    for (let i = 0; i < CHECKPOINT_EVERY_APPENDS + 200; i++)
+      await store.append("b1", someUpdate(`edit ${i}`));
+    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(WAL_AUTOCHECKPOINT_BACKSTOP_PAGES);
+    // Still only in the WAL: nothing was moved into the database file while the appends ran.
+    expect(databaseBytes()).toBe(before);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(databaseBytes()).toBeGreaterThan(before);
+    expect((await store.load("b1")).updates).toHaveLength(CHECKPOINT_EVERY_APPENDS + 200);
+  });
+
+  it("skips a scheduled checkpoint once the database is closed", async () => {
+    const { db, store } = openStore();
+    for (let i = 0; i < CHECKPOINT_EVERY_APPENDS; i++) await store.append("b1", someUpdate(`edit ${i}`));
+    await store.close();
+    db.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    const reopened = openStore();
+    expect((await reopened.store.load("b1")).updates).toHaveLength(CHECKPOINT_EVERY_APPENDS);
   });
 
   it("keeps snapshots and updates across closing and reopening the file", async () => {

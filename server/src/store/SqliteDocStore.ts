@@ -16,6 +16,12 @@ interface UpdateRow {
 }
 
 /**
+ * Appends after which the WAL is checkpointed (an append writes ~3 pages, so this is about SQLite's own default of
+ * 1,000 pages).
+ */
+export const CHECKPOINT_EVERY_APPENDS = 300;
+
+/**
  * The embedded DocStore: board documents in the `board_snapshots` and `board_updates` tables of a database
  * opened with `openSqlite` (whose WAL settings make each `append` survive a kill -9 once it resolves).
  * It shares the connection with other stores, so `close()` leaves the connection to whoever opened it.
@@ -32,6 +38,8 @@ export class SqliteDocStore implements DocStore {
   readonly #deleteUpdates: Statement<[string]>;
   readonly #deleteSnapshot: Statement<[string]>;
   #closed = false;
+  #appendsSinceCheckpoint = 0;
+  #checkpointScheduled = false;
 
   /** Prepares every statement once against `db`, whose schema must be migrated (see `openSqlite`). */
   constructor(db: SqliteDatabase) {
@@ -77,7 +85,29 @@ export class SqliteDocStore implements DocStore {
 
   async append(boardId: string, update: Uint8Array): Promise<number> {
     this.#assertOpen();
-    return Number(this.#insertUpdate.run(boardId, update).lastInsertRowid);
+    const seq = Number(this.#insertUpdate.run(boardId, update).lastInsertRowid);
+    if (++this.#appendsSinceCheckpoint >= CHECKPOINT_EVERY_APPENDS) this.#scheduleCheckpoint();
+    return seq;
+  }
+
+  /**
+   * Moves the WAL into the database file on a later turn of the event loop: the caller broadcasts the appended update
+   * as soon as this append resolves (a microtask), so the checkpoint's fsyncs never stand between an update and its
+   * observers. PASSIVE never waits for readers; whatever it cannot move now goes with the next one.
+   */
+  #scheduleCheckpoint(): void {
+    if (this.#checkpointScheduled) return;
+    this.#checkpointScheduled = true;
+    setImmediate(() => {
+      this.#checkpointScheduled = false;
+      if (this.#closed || !this.#db.open) return;
+      this.#appendsSinceCheckpoint = 0;
+      try {
+        this.#db.pragma("wal_checkpoint(PASSIVE)");
+      } catch {
+        // Best effort (e.g. the database is busy or closing): the next checkpoint, or SQLite's backstop, catches up.
+      }
+    });
   }
 
   async compact(boardId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
