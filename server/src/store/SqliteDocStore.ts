@@ -105,7 +105,9 @@ export class SqliteDocStore implements DocStore {
       try {
         this.#db.pragma("wal_checkpoint(PASSIVE)");
       } catch {
-        // Best effort (e.g. the database is busy or closing): the next checkpoint, or SQLite's backstop, catches up.
+        // Best effort, as SQLite treats its own automatic checkpoints: the updates are already safe in the WAL, the next
+        // checkpoint (or SQLite's backstop) catches up, and a failing disk fails the next append, which the room reports
+        // and retries. Throwing here would only take the process down from a timer.
       }
     });
   }
