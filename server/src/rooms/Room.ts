@@ -170,7 +170,6 @@ export class Room {
     clearInterval(this.awareness._checkInterval);
     this.awareness.setLocalState(null);
     doc.on("update", this.#onDocUpdate);
-    this.awareness.on("update", this.#onAwarenessUpdate);
   }
 
   /** This room's logger, made on first use: a room that never logs holds no pino child. */
@@ -206,9 +205,11 @@ export class Room {
     const owned: number[] = [];
     for (const [clientId, owner] of this.#awarenessOwner) if (owner === peer) owned.push(clientId);
     for (const clientId of owned) this.#awarenessOwner.delete(clientId);
-    if (owned.length > 0 && !this.#destroyed) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, owned, SERVER_ORIGIN);
-    }
+    if (this.#destroyed) return;
+    const present = owned.filter((clientId) => this.awareness.states.has(clientId));
+    if (present.length === 0) return;
+    awarenessProtocol.removeAwarenessStates(this.awareness, present, SERVER_ORIGIN);
+    this.#relayAwareness(present);
   }
 
   /** Checks an update against the document without applying it (used for viewers, whose writes are dropped). */
@@ -303,7 +304,7 @@ export class Room {
     for (const other of this.#peers.values()) {
       if (other !== peer) other.send(frame);
     }
-    emitAwarenessEvents(this.awareness, change, peer, this.#onAwarenessUpdate);
+    emitAwarenessEvents(this.awareness, change, peer);
     return true;
   }
 
@@ -335,7 +336,9 @@ export class Room {
   applyRemoteAwareness(update: Uint8Array): void {
     if (this.#destroyed) return;
     const entries = decodeAwarenessUpdate(update);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FANOUT_ORIGIN);
+    const change = applyAwarenessEntries(this.awareness, entries);
+    if (change.applied.length > 0) this.#sendToAll(encodeAwarenessFrame(change.applied));
+    emitAwarenessEvents(this.awareness, change, FANOUT_ORIGIN);
     for (const { clientId, state } of entries) {
       if (state === null) this.#remoteAwareness?.delete(clientId);
       else if (!this.#awarenessOwner.has(clientId)) {
@@ -371,7 +374,10 @@ export class Room {
         outdated.push(clientId);
       }
     }
-    if (outdated.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, outdated, "timeout");
+    if (outdated.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, outdated, "timeout");
+      this.#relayAwareness(outdated);
+    }
     if (now - this.#fullStateUsedAt >= FULL_STATE_KEEP_MS) this.#fullStateFrame = null;
   }
 
@@ -391,7 +397,6 @@ export class Room {
     if (this.#flushTimer) clearImmediate(this.#flushTimer);
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
     this.doc.off("update", this.#onDocUpdate);
-    this.awareness.off("update", this.#onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
     this.#peers.clear();
@@ -442,25 +447,11 @@ export class Room {
   };
 
   /**
-   * Relays awareness changes the room did not get from one of its sockets (a socket leaving, presence from another
-   * instance, a timed-out state); a socket's own updates are relayed by `receiveAwareness`.
+   * Tells every socket that these presence states are gone (a socket left, or they timed out); their removal is
+   * already applied. Presence from sockets and other instances is relayed where it is applied, from its entries.
    */
-  readonly #onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (this.#peerOf(origin)) return;
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    if (changed.length === 0) return;
-    this.#sendToAll(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
-  };
-
-  #peerOf(origin: unknown): RoomPeer | undefined {
-    if (typeof origin !== "object" || origin === null || !("id" in origin) || typeof origin.id !== "string") {
-      return undefined;
-    }
-    const peer = this.#peers.get(origin.id);
-    return peer === origin ? peer : undefined;
+  #relayAwareness(clientIds: number[]): void {
+    this.#sendToAll(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds)));
   }
 
   #fullState(): Uint8Array<ArrayBuffer> {
@@ -714,32 +705,20 @@ function applyAwarenessEntries(
 
 /**
  * Tells awareness listeners (e.g. the fan-out to other instances) what `applyAwarenessEntries` changed. An event
- * nobody else listens to is not emitted: lib0 builds a Map, arrays and the event for every emit, listened to or not,
- * and a busy room applies thousands of changes a second. `roomListener` (the room's own, which relays only changes
- * that did not come from a socket) does not count.
+ * nobody listens to is not emitted: lib0 builds a Map, arrays and the event for every emit, listened to or not, and a
+ * busy room applies thousands of changes a second. (The room itself never listens: it relays where it applies.)
  */
 function emitAwarenessEvents(
   awareness: awarenessProtocol.Awareness,
   { added, updated, changed, removed }: AwarenessChange,
   origin: unknown,
-  roomListener: unknown,
 ): void {
-  if (
-    (added.length > 0 || changed.length > 0 || removed.length > 0) &&
-    otherListeners(awareness, "change", roomListener) > 0
-  ) {
+  if ((added.length > 0 || changed.length > 0 || removed.length > 0) && hasListeners(awareness, "change")) {
     awareness.emit("change", [{ added, updated: changed, removed }, origin]);
   }
-  if (otherListeners(awareness, "update", roomListener) > 0) {
-    awareness.emit("update", [{ added, updated, removed }, origin]);
-  }
+  if (hasListeners(awareness, "update")) awareness.emit("update", [{ added, updated, removed }, origin]);
 }
 
-function otherListeners(
-  awareness: awarenessProtocol.Awareness,
-  event: string,
-  roomListener: unknown,
-): number {
-  const listeners: Set<unknown> | undefined = awareness._observers.get(event);
-  return listeners ? listeners.size - (listeners.has(roomListener) ? 1 : 0) : 0;
+function hasListeners(awareness: awarenessProtocol.Awareness, event: string): boolean {
+  return (awareness._observers.get(event)?.size ?? 0) > 0;
 }
