@@ -455,12 +455,15 @@ export class Room {
   }
 
   #fullState(): Uint8Array<ArrayBuffer> {
-    if (this.#fullStateFrame) {
-      this.#fullStateUsedAt = Date.now();
-      return this.#fullStateFrame;
-    }
-    const frame = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
-    if (frame.byteLength >= FULL_STATE_CACHE_MIN_BYTES) {
+    if (!this.#fullStateFrame) return this.#fullStateOf(Y.encodeStateAsUpdate(this.doc));
+    this.#fullStateUsedAt = Date.now();
+    return this.#fullStateFrame;
+  }
+
+  /** The step 2 frame carrying `state` (the whole document), kept for later joiners when the document is large. */
+  #fullStateOf(state: Uint8Array): Uint8Array<ArrayBuffer> {
+    const frame = encodeSyncStep2(state);
+    if (state.byteLength >= FULL_STATE_CACHE_MIN_BYTES) {
       this.#fullStateFrame = frame;
       this.#fullStateUsedAt = Date.now();
     }
@@ -549,11 +552,8 @@ export class Room {
     // With several instances this document may lack another's latest updates; PgDocStore.compact folds every stored
     // update <= uptoSeq into the snapshot under a per-board lock, so nothing another instance stored is lost.
     const snapshot = Y.encodeStateAsUpdate(this.doc);
-    // The same bytes answer a joiner with an empty state vector, until the next update.
-    if (!this.#fullStateFrame && snapshot.byteLength >= FULL_STATE_CACHE_MIN_BYTES) {
-      this.#fullStateFrame = encodeSyncStep2(snapshot);
-      this.#fullStateUsedAt = Date.now();
-    }
+    // The same bytes answer a joiner with an empty state vector, until the next update (kept if the document is large).
+    if (!this.#fullStateFrame) this.#fullStateOf(snapshot);
     const uptoSeq = this.#lastSeq;
     this.#compacting = true;
     const started = performance.now();
