@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["shared/src/**/*.test.ts", "server/src/**/*.test.ts"],
+          include: ["shared/src/**/*.test.ts", "server/src/**/*.test.ts", "test/bench/**/*.test.ts"],
           testTimeout: 20_000,
         },
       },

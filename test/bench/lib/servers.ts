@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { killOnExit } from "./children";
 import { cpuMsOf, freePort, pool, rssMiBOf, sleep } from "./common";
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL("../../../", import.meta.url)));
@@ -158,27 +159,22 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
+  killOnExit(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const healthPath = kind === "converge" ? "/api/health" : "/";
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`${kind} server exited with ${child.exitCode ?? child.signalCode}`);
-    try {
-      const response = await fetch(`${url}${healthPath}`);
-      await response.arrayBuffer();
-      if (response.status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (performance.now() - started > 60_000) throw new Error(`${kind} server did not start within 60 s`);
-    await sleep(10);
-  }
-  const startMs = performance.now() - started;
+  const removeOwnFiles = ({ keepData = false } = {}) => {
+    if (ownDataDir && dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
+    if (heapFile) rmSync(dirname(heapFile), { recursive: true, force: true });
+  };
+  const { startMs, cookie, presenceUser } = await untilReady(kind, url, child, started, options).catch(
+    async (error: unknown) => {
+      // A server that never became usable is not left running: it would hold a core through every later scenario.
+      child.kill("SIGKILL");
+      await exited;
+      removeOwnFiles();
+      throw error;
+    },
+  );
   const pid = child.pid as number;
-  let cookie = options.cookie ?? "";
-  if (kind === "converge" && options.signUp !== false && !cookie) cookie = await signUp(url);
-  const presenceUser =
-    kind === "converge" && cookie ? await whoAmI(url, cookie) : { id: randomUUID(), name: BENCH_NAME };
 
   const handle: ServerHandle = {
     kind,
@@ -231,18 +227,50 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
         },
       );
     },
-    stop: async ({ keepData = false } = {}) => {
+    stop: async (stopOptions) => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
         const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
         await exited;
         clearTimeout(timer);
       }
-      if (ownDataDir && dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
-      if (heapFile) rmSync(dirname(heapFile), { recursive: true, force: true });
+      removeOwnFiles(stopOptions);
     },
   };
   return handle;
+}
+
+/**
+ * Waits until a just-spawned server answers HTTP; for Converge, also signs the bench account up (unless `options`
+ * bring a cookie) and reads who it is. Throws when the child exits first or does not answer within 60 s.
+ */
+async function untilReady(
+  kind: ServerKind,
+  url: string,
+  child: ChildProcess,
+  started: number,
+  options: StartOptions,
+): Promise<{ startMs: number; cookie: string; presenceUser: { id: string; name: string } }> {
+  const healthPath = kind === "converge" ? "/api/health" : "/";
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${kind} server exited with ${child.exitCode ?? child.signalCode}`);
+    try {
+      const response = await fetch(`${url}${healthPath}`);
+      await response.arrayBuffer();
+      if (response.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - started > 60_000) throw new Error(`${kind} server did not start within 60 s`);
+    await sleep(10);
+  }
+  const startMs = performance.now() - started;
+  let cookie = options.cookie ?? "";
+  if (kind === "converge" && options.signUp !== false && !cookie) cookie = await signUp(url);
+  const presenceUser =
+    kind === "converge" && cookie ? await whoAmI(url, cookie) : { id: randomUUID(), name: BENCH_NAME };
+  return { startMs, cookie, presenceUser };
 }
 
 /** The bench account's id and name as the Converge server knows them. */
