@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { until } from "./common";
 
 const FIXTURE = fileURLToPath(new URL("./children.fixture.ts", import.meta.url));
 const leftovers: number[] = [];
@@ -30,12 +31,8 @@ async function startBench(
 }
 
 /** The kill is sent as the bench exits; the kernel may take a moment to reap the process. */
-async function gone(pid: number): Promise<boolean> {
-  for (let waited = 0; waited < 2_000; waited += 20) {
-    if (!isRunning(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return false;
+function gone(pid: number): Promise<boolean> {
+  return until(() => !isRunning(pid), 2_000);
 }
 
 afterEach(() => {
